@@ -1,0 +1,26 @@
+@{
+    RootModule             = 'InterviewTools.dll'
+    ModuleVersion          = '{{ModuleVersion}}'
+    GUID                   = '6f1f7c3e-9b1a-4c55-8a0e-2d7c5b7e4a10'
+    Author                 = 'InterviewTools'
+    CompanyName            = 'InterviewTools'
+    Copyright              = '(c) InterviewTools. MIT License.'
+    Description            = 'Turns social-media posts about LLM job interviews into structured notes with the Gemini API, from ordinary pipelines, and exports them as YAML.'
+    PowerShellVersion      = '5.1'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess       = @('InterviewTools.format.ps1xml')
+    CmdletsToExport        = @(
+        'Invoke-PostSummary'
+        'Export-PostSummary'
+    )
+    FunctionsToExport      = @()
+    VariablesToExport      = @()
+    AliasesToExport        = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags         = @('Gemini', 'LLM', 'Interview', 'Summary', 'YAML', 'Xiaohongshu', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ReleaseNotes = 'Invoke-PostSummary and Export-PostSummary over the Gemini REST API with one key and one model.'
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System;
+
+namespace InterviewTools.Engine.Posts
+{
+    public enum PostProblem
+    {
+        NotFound,
+        IsDirectory,
+        Empty,
+        Binary,
+        TooLarge,
+        Unreadable,
+        TooManyTokens,
+    }
+
+    public sealed class PostReadException : Exception
+    {
+        public PostReadException(string source, PostProblem problem, string message, Exception? inner = null)
+            : base(message, inner)
+        {
+            Source = source;
+            Problem = problem;
+        }
+
+        public new string Source { get; }
+        public PostProblem Problem { get; }
+    }
+}

@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace InterviewTools.Engine.Posts
+{
+    /// <summary>
+    /// Turns the bytes of a post into text: BOMs first, then strict UTF-8, then GB18030 (Chinese text saved on Windows).
+    /// A few stray bytes in otherwise valid UTF-8 are dropped with a warning instead of switching encodings.
+    /// </summary>
+    public static class TextDecoder
+    {
+        private const int GB18030CodePage = 54936;
+        private const int BinaryProbeLength = 8192;
+
+        private static readonly byte[][] BinarySignatures =
+        {
+            new byte[] { 0x89, 0x50, 0x4E, 0x47 },
+            new byte[] { 0x25, 0x50, 0x44, 0x46 },
+            new byte[] { 0x50, 0x4B, 0x03, 0x04 },
+            new byte[] { 0x47, 0x49, 0x46, 0x38 },
+            new byte[] { 0xFF, 0xD8, 0xFF },
+            new byte[] { 0x7F, 0x45, 0x4C, 0x46 },
+            new byte[] { 0x1F, 0x8B },
+        };
+
+        public static DecodedText Decode(string source, byte[] bytes)
+        {
+            if (StartsWith(bytes, 0xEF, 0xBB, 0xBF)) return DecodeUtf8(source, bytes, 3, "utf-8-bom");
+            if (StartsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)) return Strict(source, new UTF32Encoding(false, true, true), bytes, 4, "utf-32le");
+            if (StartsWith(bytes, 0xFF, 0xFE)) return Strict(source, new UnicodeEncoding(false, true, true), bytes, 2, "utf-16le");
+            if (StartsWith(bytes, 0xFE, 0xFF)) return Strict(source, new UnicodeEncoding(true, true, true), bytes, 2, "utf-16be");
+            if (LooksBinary(bytes))
+            {
+                throw new PostReadException(source, PostProblem.Binary, $"'{source}' looks like a binary file, not a text post.");
+            }
+            var invalidUtf8 = Utf8Validator.FindInvalidBytes(bytes, 0);
+            if (invalidUtf8.Count == 0) return new DecodedText(Encoding.UTF8.GetString(bytes), "utf-8", Array.Empty<string>());
+
+            var highBytes = bytes.Count(b => b >= 0x80);
+            var mostlyUtf8 = invalidUtf8.Count * 10 <= highBytes;
+            if (!mostlyUtf8 && TryDecodeStrict(Gb18030(), bytes, 0, out var chinese))
+            {
+                return new DecodedText(chinese, "gb18030", Array.Empty<string>());
+            }
+            return DecodeUtf8(source, bytes, 0, "utf-8");
+        }
+
+        private static DecodedText DecodeUtf8(string source, byte[] bytes, int start, string name)
+        {
+            var invalid = Utf8Validator.FindInvalidBytes(bytes, start);
+            if (invalid.Count == 0)
+            {
+                return new DecodedText(Encoding.UTF8.GetString(bytes, start, bytes.Length - start), name, Array.Empty<string>());
+            }
+            var invalidSet = new HashSet<int>(invalid);
+            var kept = new byte[bytes.Length - start - invalid.Count];
+            var k = 0;
+            for (var i = start; i < bytes.Length; i++)
+            {
+                if (!invalidSet.Contains(i)) kept[k++] = bytes[i];
+            }
+            var shown = string.Join(", ", invalid.Take(5).Select(o => "0x" + o.ToString("X")));
+            var more = invalid.Count > 5 ? $" and {invalid.Count - 5} more" : string.Empty;
+            var warning = $"'{source}': dropped {invalid.Count} byte(s) that are not valid UTF-8 (at offset {shown}{more}).";
+            return new DecodedText(Encoding.UTF8.GetString(kept), name, new[] { warning });
+        }
+
+        private static DecodedText Strict(string source, Encoding encoding, byte[] bytes, int start, string name)
+        {
+            if (TryDecodeStrict(encoding, bytes, start, out var text)) return new DecodedText(text, name, Array.Empty<string>());
+            throw new PostReadException(source, PostProblem.Unreadable, $"'{source}' starts with a {name} byte order mark but is not valid {name} text.");
+        }
+
+        private static bool TryDecodeStrict(Encoding encoding, byte[] bytes, int start, out string text)
+        {
+            try
+            {
+                text = encoding.GetString(bytes, start, bytes.Length - start);
+                return true;
+            }
+            catch (DecoderFallbackException)
+            {
+                text = string.Empty;
+                return false;
+            }
+        }
+
+        private static Encoding Gb18030()
+        {
+            var fromProvider = CodePagesEncodingProvider.Instance.GetEncoding(GB18030CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            return fromProvider ?? Encoding.GetEncoding(GB18030CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        }
+
+        private static bool LooksBinary(byte[] bytes)
+        {
+            if (BinarySignatures.Any(signature => StartsWith(bytes, signature))) return true;
+            var probe = Math.Min(bytes.Length, BinaryProbeLength);
+            var control = 0;
+            for (var i = 0; i < probe; i++)
+            {
+                var b = bytes[i];
+                if (b == 0) return true;
+                if (b < 0x20 && b != (byte)'\t' && b != (byte)'\n' && b != (byte)'\r' && b != 0x0C) control++;
+            }
+            return probe > 0 && control * 10 > probe;
+        }
+
+        private static bool StartsWith(byte[] bytes, params byte[] prefix)
+        {
+            if (bytes.Length < prefix.Length) return false;
+            for (var i = 0; i < prefix.Length; i++)
+            {
+                if (bytes[i] != prefix[i]) return false;
+            }
+            return true;
+        }
+    }
+}

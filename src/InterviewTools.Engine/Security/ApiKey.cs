@@ -1,0 +1,44 @@
+using System;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace InterviewTools.Engine.Security
+{
+    /// <summary>
+    /// An API key that shows itself only as a fingerprint. The secret is reachable only inside the engine,
+    /// where it goes into the <c>x-goog-api-key</c> header and nowhere else.
+    /// </summary>
+    public sealed class ApiKey
+    {
+        private ApiKey(string secret, string fingerprint)
+        {
+            Secret = secret;
+            Fingerprint = fingerprint;
+        }
+
+        public string Fingerprint { get; }
+
+        internal string Secret { get; }
+
+        public static ApiKey FromPlainText(string secret)
+        {
+            var trimmed = (secret ?? throw new ArgumentNullException(nameof(secret))).Trim();
+            if (trimmed.Length == 0) throw new ArgumentException("An API key cannot be empty.", nameof(secret));
+            return new ApiKey(trimmed, FingerprintOf(trimmed));
+        }
+
+        public static string FingerprintOf(string secret)
+        {
+            using var sha = SHA256.Create();
+            var digest = sha.ComputeHash(Encoding.UTF8.GetBytes(secret));
+            var hex = new StringBuilder("key-", 12);
+            for (var i = 0; i < 4; i++) hex.Append(digest[i].ToString("x2"));
+            return hex.ToString();
+        }
+
+        public string Scrub(string text) =>
+            string.IsNullOrEmpty(text) ? text : text.Replace(Secret, Fingerprint);
+
+        public override string ToString() => Fingerprint;
+    }
+}

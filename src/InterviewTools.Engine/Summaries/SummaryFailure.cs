@@ -1,0 +1,39 @@
+namespace InterviewTools.Engine.Summaries
+{
+    public enum FailureKind
+    {
+        PromptBlocked,
+        ResponseBlocked,
+        AnswerTruncated,
+        EmptyAnswer,
+        InvalidAnswer,
+        InputTooLong,
+        QuotaExhausted,
+        KeyRejected,
+        ModelNotFound,
+        InvalidRequest,
+        ServerError,
+        NetworkError,
+        TimedOut,
+    }
+
+    public sealed class SummaryFailure
+    {
+        public SummaryFailure(FailureKind kind, string message, int? httpStatus = null)
+        {
+            Kind = kind;
+            Message = message;
+            HttpStatus = httpStatus;
+        }
+
+        public FailureKind Kind { get; }
+        public string Message { get; }
+        public int? HttpStatus { get; }
+
+        /// <summary>Failures that lie with the post itself rather than with the answer or the service.</summary>
+        public bool IsInputProblem => Kind == FailureKind.InputTooLong;
+
+        /// <summary>Failures after which no later request with the same key and model can succeed.</summary>
+        public bool StopsTheRun => Kind == FailureKind.KeyRejected || Kind == FailureKind.ModelNotFound;
+    }
+}

@@ -1,0 +1,23 @@
+using System.Collections.Generic;
+using InterviewTools.Engine.Gemini.Wire;
+using InterviewTools.Engine.Posts;
+
+namespace InterviewTools.Engine.Summaries
+{
+    public static class SummaryRequestBuilder
+    {
+        public static GenerateContentRequest Build(PostDocument post, SummarizerOptions options) => new GenerateContentRequest
+        {
+            SystemInstruction = Content.Instruction(SummaryPrompt.SystemInstruction(options.Prompt)),
+            Contents = new List<Content> { Content.User(post.Body) },
+            GenerationConfig = new GenerationConfig
+            {
+                Temperature = options.Temperature,
+                MaxOutputTokens = options.MaxOutputTokens,
+                ResponseMimeType = "application/json",
+                ResponseSchema = SummarySchema.Build(),
+                ThinkingConfig = ThinkingPolicy.Minimal(options.Model),
+            },
+        };
+    }
+}

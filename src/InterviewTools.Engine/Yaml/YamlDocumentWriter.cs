@@ -1,0 +1,120 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace InterviewTools.Engine.Yaml
+{
+    /// <summary>
+    /// Writes one YAML document per object to a multi-document stream, flushing after each, so the file is valid
+    /// after every object and an append looks exactly like a file written in one go.
+    /// Values may be mappings (sequences of key/value pairs or dictionaries), lists, strings, numbers, booleans,
+    /// timestamps, durations, enums and nulls.
+    /// </summary>
+    public sealed class YamlDocumentWriter
+    {
+        private readonly TextWriter _writer;
+
+        public YamlDocumentWriter(TextWriter writer)
+        {
+            _writer = writer;
+        }
+
+        public void WriteDocument(IEnumerable<KeyValuePair<string, object?>> mapping)
+        {
+            var emitter = new Emitter(_writer, new EmitterSettings(2, int.MaxValue, false, 1024, false, true, "\n"));
+            emitter.Emit(new StreamStart());
+            emitter.Emit(new DocumentStart(null, null, false));
+            EmitMapping(emitter, mapping);
+            emitter.Emit(new DocumentEnd(true));
+            emitter.Emit(new StreamEnd());
+            _writer.Flush();
+        }
+
+        private static void EmitValue(IEmitter emitter, object? value)
+        {
+            switch (value)
+            {
+                case null:
+                    emitter.Emit(new Scalar(null, null, "null", ScalarStyle.Plain, true, false));
+                    break;
+                case string text:
+                    EmitString(emitter, text);
+                    break;
+                case bool flag:
+                    emitter.Emit(new Scalar(null, null, flag ? "true" : "false", ScalarStyle.Plain, true, false));
+                    break;
+                case Enum enumValue:
+                    EmitString(emitter, enumValue.ToString());
+                    break;
+                case DateTimeOffset moment:
+                    emitter.Emit(new Scalar(null, null, moment.ToString("o", CultureInfo.InvariantCulture), ScalarStyle.Plain, true, false));
+                    break;
+                case DateTime moment:
+                    emitter.Emit(new Scalar(null, null, moment.ToString("o", CultureInfo.InvariantCulture), ScalarStyle.Plain, true, false));
+                    break;
+                case TimeSpan span:
+                    EmitString(emitter, span.ToString("c", CultureInfo.InvariantCulture));
+                    break;
+                case IEnumerable<KeyValuePair<string, object?>> mapping:
+                    EmitMapping(emitter, mapping);
+                    break;
+                case IDictionary dictionary:
+                    EmitMapping(emitter, Pairs(dictionary));
+                    break;
+                case IEnumerable sequence:
+                    EmitSequence(emitter, sequence);
+                    break;
+                case IFormattable number when IsNumber(value):
+                    emitter.Emit(new Scalar(null, null, number.ToString(null, CultureInfo.InvariantCulture), ScalarStyle.Plain, true, false));
+                    break;
+                default:
+                    EmitString(emitter, Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty);
+                    break;
+            }
+        }
+
+        private static void EmitMapping(IEmitter emitter, IEnumerable<KeyValuePair<string, object?>> mapping)
+        {
+            emitter.Emit(new MappingStart(null, null, true, MappingStyle.Block));
+            foreach (var pair in mapping)
+            {
+                EmitString(emitter, pair.Key);
+                EmitValue(emitter, pair.Value);
+            }
+            emitter.Emit(new MappingEnd());
+        }
+
+        private static void EmitSequence(IEmitter emitter, IEnumerable sequence)
+        {
+            var items = new List<object?>();
+            foreach (var item in sequence) items.Add(item);
+            emitter.Emit(new SequenceStart(null, null, true, items.Count == 0 ? SequenceStyle.Flow : SequenceStyle.Block));
+            foreach (var item in items) EmitValue(emitter, item);
+            emitter.Emit(new SequenceEnd());
+        }
+
+        private static void EmitString(IEmitter emitter, string text)
+        {
+            var style = text.IndexOf('\n') >= 0
+                ? ScalarStyle.Literal
+                : YamlScalarTyping.ReadsAsNonString(text) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any;
+            emitter.Emit(new Scalar(null, null, text, style, true, true));
+        }
+
+        private static IEnumerable<KeyValuePair<string, object?>> Pairs(IDictionary dictionary)
+        {
+            foreach (DictionaryEntry entry in dictionary)
+            {
+                yield return new KeyValuePair<string, object?>(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty, entry.Value);
+            }
+        }
+
+        private static bool IsNumber(object value) =>
+            value is int || value is long || value is short || value is byte || value is sbyte || value is uint || value is ulong || value is ushort
+            || value is double || value is float || value is decimal;
+    }
+}

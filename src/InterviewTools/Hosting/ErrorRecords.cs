@@ -1,0 +1,83 @@
+using System;
+using System.Management.Automation;
+using InterviewTools.Engine.Posts;
+using InterviewTools.Engine.Summaries;
+
+namespace InterviewTools.Hosting
+{
+    /// <summary>Every error the module writes, each with a stable id and the category that fits it.</summary>
+    internal static class ErrorRecords
+    {
+        public static ErrorRecord PathNotFound(string path, Exception cause) =>
+            Create("PostNotFound", ErrorCategory.ObjectNotFound, path, cause.Message, "Check the path; relative paths follow the current PowerShell location.");
+
+        public static ErrorRecord NoMatch(string path) =>
+            Create("PostNotFound", ErrorCategory.ObjectNotFound, path, $"No file matches '{path}'.", "Check the path and the wildcard.");
+
+        public static ErrorRecord PathLooksLikeText(string path) =>
+            Create("PathLooksLikeText", ErrorCategory.InvalidArgument, path,
+                "A multi-line string reached -Path; it looks like the text of a post, not a path.", "Pass post text with -Text, e.g. Invoke-PostSummary -Text $text.");
+
+        public static ErrorRecord PathNotFileSystem(string path, string providerName) =>
+            Create("PathNotFileSystem", ErrorCategory.InvalidArgument, path,
+                $"'{path}' is on the {providerName} provider; posts and exports must be files on the FileSystem provider.", "Give a file system path.");
+
+        public static ErrorRecord BadPost(PostReadException e) => e.Problem switch
+        {
+            PostProblem.NotFound => Create("PostNotFound", ErrorCategory.ObjectNotFound, e.Source, e.Message, "Check the path."),
+            PostProblem.IsDirectory => Create("PostIsDirectory", ErrorCategory.InvalidType, e.Source, e.Message, "Pipe files, e.g. Get-ChildItem -File."),
+            PostProblem.Empty => Create("PostEmpty", ErrorCategory.InvalidData, e.Source, e.Message, "Remove the empty file or add the post's text."),
+            PostProblem.Binary => Create("PostIsBinary", ErrorCategory.InvalidData, e.Source, e.Message, "Pipe only text posts, e.g. Get-ChildItem -Filter *.txt."),
+            PostProblem.TooLarge => Create("PostTooLarge", ErrorCategory.LimitsExceeded, e.Source, e.Message, "Split the file into single posts."),
+            PostProblem.TooManyTokens => Create("PostTooLong", ErrorCategory.LimitsExceeded, e.Source, e.Message, "Shorten the post or choose a model with a larger input limit."),
+            _ => Create("PostUnreadable", ErrorCategory.ReadError, e.Source, e.Message, "Check the file's permissions and encoding."),
+        };
+
+        public static ErrorRecord FailedSummary(string source, SummaryFailure failure)
+        {
+            var (id, category, action) = failure.Kind switch
+            {
+                FailureKind.PromptBlocked => ("SummaryPromptBlocked", ErrorCategory.InvalidResult, "Gemini refused the post; summarise it another way."),
+                FailureKind.ResponseBlocked => ("SummaryResponseBlocked", ErrorCategory.InvalidResult, "Gemini stopped its answer; try again or another model."),
+                FailureKind.AnswerTruncated => ("SummaryAnswerTruncated", ErrorCategory.InvalidResult, "The answer ran past maxOutputTokens; try a model that thinks less."),
+                FailureKind.EmptyAnswer => ("SummaryEmptyAnswer", ErrorCategory.InvalidResult, "Run the post again."),
+                FailureKind.InvalidAnswer => ("SummaryInvalidAnswer", ErrorCategory.InvalidResult, "Run the post again; the model broke the JSON format."),
+                FailureKind.InputTooLong => ("PostTooLong", ErrorCategory.LimitsExceeded, "Shorten the post or choose a model with a larger input limit."),
+                FailureKind.QuotaExhausted => ("GeminiQuotaExhausted", ErrorCategory.QuotaExceeded, "Wait for the quota to return, or use another key or model."),
+                FailureKind.KeyRejected => ("GeminiKeyRejected", ErrorCategory.AuthenticationError, "Check the key in AI Studio, or pass another with -ApiKey."),
+                FailureKind.ModelNotFound => ("GeminiModelNotFound", ErrorCategory.ObjectNotFound, "Choose a current model with -Model."),
+                FailureKind.InvalidRequest => ("GeminiRequestRejected", ErrorCategory.InvalidArgument, "Check -Prompt and -Model."),
+                FailureKind.ServerError => ("GeminiServerError", ErrorCategory.ResourceUnavailable, "Run the post again later."),
+                FailureKind.TimedOut => ("GeminiTimeout", ErrorCategory.OperationTimeout, "Raise -TimeoutSec or run the post again."),
+                _ => ("GeminiConnectionFailed", ErrorCategory.ConnectionError, "Check the network and GOOGLE_GEMINI_BASE_URL."),
+            };
+            return Create(id, category, source, $"'{source}': {failure.Message}", action);
+        }
+
+        public static ErrorRecord NoApiKey() =>
+            Create("ApiKeyMissing", ErrorCategory.AuthenticationError, null,
+                "No Gemini API key: pass -ApiKey, or set $env:GEMINI_API_KEY (or $env:GOOGLE_API_KEY).",
+                "Create a key in Google AI Studio and set $env:GEMINI_API_KEY.");
+
+        public static ErrorRecord BadEndpoint(string message) =>
+            Create("GeminiBaseUrlInvalid", ErrorCategory.InvalidArgument, null, message, "Fix or remove $env:GOOGLE_GEMINI_BASE_URL.");
+
+        public static ErrorRecord Unexpected(string source, Exception e) =>
+            Create("SummaryCrashed", ErrorCategory.NotSpecified, source, $"'{source}': {e.GetType().Name}: {e.Message}", "Report this with the post that caused it.");
+
+        public static ErrorRecord FileExists(string path) =>
+            Create("NoClobber", ErrorCategory.ResourceExists, path, $"The file '{path}' already exists and -NoClobber was given.", "Drop -NoClobber, add -Append, or choose another path.");
+
+        public static ErrorRecord CannotOpen(string path, Exception e) =>
+            Create("ExportOpenFailed", ErrorCategory.OpenError, path, $"Cannot open '{path}' for writing: {e.Message}", "Check the folder exists and the file is not read-only (or use -Force).");
+
+        public static ErrorRecord CannotWrite(string path, Exception e) =>
+            Create("ExportWriteFailed", ErrorCategory.WriteError, path, $"Cannot write to '{path}': {e.Message}", "Check free disk space and permissions.");
+
+        private static ErrorRecord Create(string id, ErrorCategory category, object? target, string message, string recommendedAction) =>
+            new ErrorRecord(new PostSummaryException(message), id, category, target)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendedAction },
+            };
+    }
+}

@@ -1,0 +1,103 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using InterviewTools.Engine.Gemini;
+using InterviewTools.Engine.Posts;
+using InterviewTools.Engine.Summaries;
+
+namespace InterviewTools.Hosting
+{
+    /// <summary>Everything Invoke-PostSummary does between binding and writing: read, validate, confirm, and hand posts to the runner.</summary>
+    internal sealed class PostSummaryWork : IDisposable
+    {
+        private readonly PSCmdlet _cmdlet;
+        private readonly PostSummarySettings _settings;
+        private readonly SummarizerOptions _options;
+        private readonly GeminiEndpoint _endpoint;
+        private readonly string? _apiKey;
+        private SummaryRunner? _runner;
+        private int _textCount;
+
+        public PostSummaryWork(PSCmdlet cmdlet, PostSummarySettings settings)
+        {
+            _cmdlet = cmdlet;
+            _settings = settings;
+            _options = new SummarizerOptions
+            {
+                RequestTimeout = TimeSpan.FromSeconds(settings.TimeoutSec),
+                MaxRetries = settings.MaxRetryCount,
+            };
+            if (settings.Model != null) _options.Model = ModelId.Bare(settings.Model);
+            if (settings.Prompt != null) _options.Prompt = settings.Prompt;
+            try
+            {
+                _endpoint = GeminiEndpoint.FromEnvironment();
+            }
+            catch (ArgumentException e)
+            {
+                cmdlet.ThrowTerminatingError(ErrorRecords.BadEndpoint(e.Message));
+                throw;
+            }
+            _apiKey = ApiKeySource.Find(settings.ApiKey);
+            if (_apiKey == null) cmdlet.ThrowTerminatingError(ErrorRecords.NoApiKey());
+        }
+
+        public void SummarizeFiles(string path, bool literal)
+        {
+            if (!literal && path.IndexOf('\n') >= 0)
+            {
+                _cmdlet.WriteError(ErrorRecords.PathLooksLikeText(path));
+                return;
+            }
+            var files = PathHelper.ResolveExisting(_cmdlet, path, literal);
+            var any = false;
+            foreach (var file in files)
+            {
+                any = true;
+                Summarize(() => PostReader.ReadFile(file), file);
+            }
+            if (!any && !literal && WildcardPattern.ContainsWildcardCharacters(path)) _cmdlet.WriteError(ErrorRecords.NoMatch(path));
+        }
+
+        public void SummarizeText(string text)
+        {
+            _textCount++;
+            var source = "text:" + _textCount.ToString(CultureInfo.InvariantCulture);
+            Summarize(() => PostReader.ReadText(source, text), source);
+        }
+
+        public void Finish() => _runner?.Finish();
+
+        public void Stop() => _runner?.Stop();
+
+        public void Dispose() => _runner?.Dispose();
+
+        private void Summarize(Func<PostDocument> read, string source)
+        {
+            PostDocument post;
+            try
+            {
+                post = read();
+            }
+            catch (PostReadException e)
+            {
+                _cmdlet.WriteError(ErrorRecords.BadPost(e));
+                return;
+            }
+            foreach (var warning in post.DecodingWarnings) _cmdlet.WriteWarning(warning);
+
+            var roughTokens = TokenEstimate.Rough(SummaryPrompt.SystemInstruction(_options.Prompt)) + TokenEstimate.Rough(post.Body);
+            if (roughTokens > SummarizerOptions.FallbackInputTokenLimit)
+            {
+                _cmdlet.WriteError(ErrorRecords.BadPost(new PostReadException(source, PostProblem.TooManyTokens,
+                    $"'{source}' has about {roughTokens:N0} input tokens; Gemini models accept at most {SummarizerOptions.FallbackInputTokenLimit:N0}.")));
+                return;
+            }
+            var action = $"Summarize with {_options.Model} at {_endpoint} ({post.Body.Length:N0} characters, about {roughTokens:N0} input tokens)";
+            if (!_cmdlet.ShouldProcess(source, action)) return;
+
+            _runner ??= new SummaryRunner(_cmdlet, _apiKey!, _endpoint, _options, _settings.ThrottleLimit);
+            _runner.Submit(post);
+        }
+    }
+}

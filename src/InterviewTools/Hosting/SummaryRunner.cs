@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using InterviewTools.Engine.Gemini;
+using InterviewTools.Engine.Posts;
+using InterviewTools.Engine.Security;
+using InterviewTools.Engine.Summaries;
+
+namespace InterviewTools.Hosting
+{
+    /// <summary>
+    /// Runs up to ThrottleLimit summaries at once on worker threads and brings every result, error, warning,
+    /// verbose line and progress update back to the pipeline thread, the only thread PowerShell lets write.
+    /// </summary>
+    internal sealed class SummaryRunner : ISummaryObserver, IDisposable
+    {
+        private const int ProgressActivityId = 0x5157;
+
+        private readonly PSCmdlet _cmdlet;
+        private readonly PostSummarizer _summarizer;
+        private readonly int _throttleLimit;
+        private readonly BlockingCollection<PipelineMessage> _messages = new BlockingCollection<PipelineMessage>();
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly CancellationTokenSource _abandon;
+        private readonly ProgressRecord _progress;
+        private int _inFlight;
+        private int _submitted;
+        private int _finished;
+        private ErrorRecord? _runStopper;
+
+        public SummaryRunner(PSCmdlet cmdlet, string apiKey, GeminiEndpoint endpoint, SummarizerOptions options, int throttleLimit)
+        {
+            _cmdlet = cmdlet;
+            _throttleLimit = throttleLimit;
+            _abandon = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+            var key = ApiKey.FromPlainText(apiKey);
+            _summarizer = new PostSummarizer(new GeminiClient(GeminiHttp.Shared, endpoint), key, options, TimeProvider.System, this);
+            _progress = new ProgressRecord(ProgressActivityId, $"Summarizing posts with {ModelId.Bare(options.Model)}", "Starting");
+            cmdlet.WriteVerbose($"Using {ModelId.Bare(options.Model)} at {endpoint} with key {key}; up to {throttleLimit} request(s) at once.");
+        }
+
+        public void Submit(PostDocument post)
+        {
+            ThrowIfRunStopped();
+            while (_inFlight >= _throttleLimit) Handle(Take());
+            _inFlight++;
+            _submitted++;
+            ShowProgress(post.Source);
+            var token = _abandon.Token;
+            Task.Run(() => RunAsync(post, token));
+            DrainAvailable();
+            ThrowIfRunStopped();
+        }
+
+        public void Finish()
+        {
+            while (_inFlight > 0) Handle(Take());
+            DrainAvailable();
+            _progress.RecordType = ProgressRecordType.Completed;
+            _cmdlet.WriteProgress(_progress);
+            ThrowIfRunStopped();
+        }
+
+        public void Stop() => _stop.Cancel();
+
+        public void Verbose(string message) => _messages.Add(PipelineMessage.Verbose(message));
+
+        public void Warning(string message) => _messages.Add(PipelineMessage.Warning(message));
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _abandon.Dispose();
+            _stop.Dispose();
+        }
+
+        private async Task RunAsync(PostDocument post, CancellationToken token)
+        {
+            try
+            {
+                var outcome = await _summarizer.SummarizeAsync(post, token).ConfigureAwait(false);
+                _messages.Add(PipelineMessage.Completed(outcome));
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                _messages.Add(PipelineMessage.Cancelled(post));
+            }
+            catch (Exception e)
+            {
+                _messages.Add(PipelineMessage.Crashed(post, e));
+            }
+        }
+
+        private PipelineMessage Take()
+        {
+            try
+            {
+                return _messages.Take(_stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        private void DrainAvailable()
+        {
+            while (_messages.TryTake(out var message)) Handle(message);
+        }
+
+        private void Handle(PipelineMessage message)
+        {
+            if (message.EndsWork)
+            {
+                _inFlight--;
+                _finished++;
+            }
+            switch (message.Kind)
+            {
+                case PipelineMessageKind.Verbose:
+                    _cmdlet.WriteVerbose(message.Text);
+                    break;
+                case PipelineMessageKind.Warning:
+                    _cmdlet.WriteWarning(message.Text);
+                    break;
+                case PipelineMessageKind.Crashed:
+                    _cmdlet.WriteError(ErrorRecords.Unexpected(message.Post!.Source, message.Exception!));
+                    break;
+                case PipelineMessageKind.Completed:
+                    Emit(message.Outcome!);
+                    break;
+            }
+        }
+
+        private void Emit(SummaryOutcome outcome)
+        {
+            var failure = outcome.Failure;
+            if (failure != null && failure.StopsTheRun)
+            {
+                if (_runStopper == null)
+                {
+                    _runStopper = ErrorRecords.FailedSummary(outcome.Post.Source, failure);
+                    _abandon.Cancel();
+                }
+                return;
+            }
+            if (failure != null && failure.IsInputProblem)
+            {
+                _cmdlet.WriteError(ErrorRecords.FailedSummary(outcome.Post.Source, failure));
+                return;
+            }
+            _cmdlet.WriteVerbose($"{outcome.Post.Source}: {outcome.Status} after {outcome.Attempts} attempt(s) in {outcome.Duration.TotalSeconds:0.00} s ({outcome.InputTokens} input, {outcome.OutputTokens} output tokens).");
+            _cmdlet.WriteObject(PostSummaryFactory.From(outcome));
+            if (failure != null) _cmdlet.WriteError(ErrorRecords.FailedSummary(outcome.Post.Source, failure));
+        }
+
+        private void ShowProgress(string source)
+        {
+            _progress.StatusDescription = $"{_finished} of {_submitted} done, {_inFlight} in flight: {System.IO.Path.GetFileName(source)}";
+            _cmdlet.WriteProgress(_progress);
+        }
+
+        private void ThrowIfRunStopped()
+        {
+            if (_runStopper == null) return;
+            while (_inFlight > 0) Handle(Take());
+            _cmdlet.ThrowTerminatingError(_runStopper);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System;
+
+namespace InterviewTools
+{
+    public enum PostSummaryStatus
+    {
+        Succeeded,
+        Failed,
+    }
+
+    /// <summary>The notes of one post and how they were made. KeyId is a fingerprint, never the key.</summary>
+    public sealed class PostSummary
+    {
+        public string Source { get; set; } = string.Empty;
+        public string? Title { get; set; }
+        public string Summary { get; set; } = string.Empty;
+        public string[] Experiences { get; set; } = Array.Empty<string>();
+        public string[] Tips { get; set; } = Array.Empty<string>();
+        public string[] Advice { get; set; } = Array.Empty<string>();
+        public string[] Questions { get; set; } = Array.Empty<string>();
+        public string[] Topics { get; set; } = Array.Empty<string>();
+        public PostSummaryStatus Status { get; set; }
+        public string? Error { get; set; }
+        public string Model { get; set; } = string.Empty;
+        public string KeyId { get; set; } = string.Empty;
+        public int Attempts { get; set; }
+        public int InputTokens { get; set; }
+        public int OutputTokens { get; set; }
+        public TimeSpan Duration { get; set; }
+        public string ContentHash { get; set; } = string.Empty;
+        public DateTimeOffset CompletedAt { get; set; }
+    }
+}

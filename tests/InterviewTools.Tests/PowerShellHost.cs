@@ -1,0 +1,93 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Threading.Tasks;
+
+namespace InterviewTools.Tests
+{
+    /// <summary>A fresh runspace of the real PowerShell engine with the assembled module imported, as a user's pwsh would have it.</summary>
+    public sealed class PowerShellHost : IDisposable
+    {
+        private readonly Runspace _runspace;
+
+        public PowerShellHost(string? location = null)
+        {
+            var state = InitialSessionState.CreateDefault2();
+            _runspace = RunspaceFactory.CreateRunspace(state);
+            _runspace.Open();
+            var import = Run($"Import-Module -Name '{Repository.ModuleManifest}' -ErrorAction Stop");
+            if (import.Terminating != null || import.Errors.Count > 0)
+            {
+                throw new InvalidOperationException("Import-Module failed: " + (import.Terminating?.ToString() ?? import.Errors[0].ToString()));
+            }
+            if (location != null) Run($"Set-Location -LiteralPath '{location}'");
+        }
+
+        public PowerShellRun Run(string script, IDictionary<string, object?>? variables = null, IEnumerable? input = null)
+        {
+            using var shell = Create(script, variables);
+            return Collect(shell, () => input == null ? shell.Invoke() : shell.Invoke(input));
+        }
+
+        /// <summary>Starts a pipeline without waiting, so a test can stop it midway.</summary>
+        public (PowerShell Shell, Task<PowerShellRun> Completion) Start(string script, IDictionary<string, object?>? variables = null)
+        {
+            var shell = Create(script, variables);
+            var completion = Task.Run(() => Collect(shell, () => shell.Invoke()));
+            return (shell, completion);
+        }
+
+        public void Dispose() => _runspace.Dispose();
+
+        private PowerShell Create(string script, IDictionary<string, object?>? variables)
+        {
+            var shell = PowerShell.Create();
+            shell.Runspace = _runspace;
+            if (variables != null)
+            {
+                foreach (var pair in variables) _runspace.SessionStateProxy.SetVariable(pair.Key, pair.Value);
+            }
+            shell.AddScript(script);
+            return shell;
+        }
+
+        private static PowerShellRun Collect(PowerShell shell, Func<ICollection<PSObject>> invoke)
+        {
+            var run = new PowerShellRun();
+            try
+            {
+                run.Output.AddRange(invoke());
+            }
+            catch (RuntimeException e)
+            {
+                run.Terminating = e;
+            }
+            run.Errors.AddRange(shell.Streams.Error);
+            foreach (var w in shell.Streams.Warning) run.Warnings.Add(w.Message);
+            foreach (var v in shell.Streams.Verbose) run.Verbose.Add(v.Message);
+            foreach (var d in shell.Streams.Debug) run.Debug.Add(d.Message);
+            foreach (var i in shell.Streams.Information) run.Information.Add(i.MessageData?.ToString() ?? string.Empty);
+            run.Progress.AddRange(shell.Streams.Progress);
+            return run;
+        }
+    }
+
+    public static class Repository
+    {
+        public static string Root { get; } = FindRoot();
+
+        public static string ModuleManifest => Path.Combine(Root, "out", "InterviewTools", "InterviewTools.psd1");
+
+        public static string SharedPosts => Path.Combine(Root, "..", "shared", "samples", "posts");
+
+        private static string FindRoot()
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory != null && !File.Exists(Path.Combine(directory.FullName, "InterviewTools.sln"))) directory = directory.Parent;
+            return directory?.FullName ?? throw new InvalidOperationException("Cannot find InterviewTools.sln above " + AppContext.BaseDirectory);
+        }
+    }
+}
