@@ -1,0 +1,19 @@
+using System;
+using System.IO;
+
+namespace InterviewTools.Engine.Tests
+{
+    public static class Samples
+    {
+        private static readonly string Root = FindRoot();
+
+        public static string Path(string name) => System.IO.Path.Combine(Root, "..", "shared", "samples", "posts", name);
+
+        private static string FindRoot()
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory != null && !File.Exists(System.IO.Path.Combine(directory.FullName, "InterviewTools.sln"))) directory = directory.Parent;
+            return directory?.FullName ?? throw new InvalidOperationException("Cannot find InterviewTools.sln");
+        }
+    }
+}

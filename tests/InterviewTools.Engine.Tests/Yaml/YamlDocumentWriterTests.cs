@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using InterviewTools.Engine.Yaml;
+using Xunit;
+using YamlDotNet.RepresentationModel;
+
+namespace InterviewTools.Engine.Tests.Yaml
+{
+    public sealed class YamlDocumentWriterTests
+    {
+        [Fact]
+        public void ChineseStaysUnescapedAndMultiLineTextIsALiteralBlock()
+        {
+            var yaml = Write(Doc(("Summary", "第一行\n第二行"), ("Title", "【面经】")));
+            Assert.Contains("Summary: |", yaml);
+            Assert.Contains("  第一行\n  第二行", yaml);
+            Assert.Contains("【面经】", yaml);
+            Assert.DoesNotContain("\\u", yaml);
+        }
+
+        [Fact]
+        public void EachObjectIsOneExplicitDocumentInPropertyOrder()
+        {
+            var yaml = Write(Doc(("B", "1st"), ("A", "x")), Doc(("B", "2nd"), ("A", "y")));
+            var stream = Load(yaml);
+            Assert.Equal(2, stream.Documents.Count);
+            Assert.Equal(new[] { "B", "A" }, Keys(stream.Documents[0]));
+            Assert.StartsWith("---", yaml);
+        }
+
+        [Theory]
+        [InlineData("true")]
+        [InlineData("null")]
+        [InlineData("123")]
+        [InlineData("1.5")]
+        [InlineData("2026-11-23")]
+        [InlineData("yes")]
+        [InlineData("~")]
+        [InlineData("")]
+        [InlineData(" leading space")]
+        [InlineData("a: b # c")]
+        [InlineData("- dash")]
+        [InlineData("---")]
+        [InlineData("'quoted' \"double\"")]
+        [InlineData("emoji 😀 and | > ? chars")]
+        public void StringsThatLookLikeOtherTypesComeBackAsTheSameString(string text)
+        {
+            var stream = Load(Write(Doc(("Value", text))));
+            var scalar = (YamlScalarNode)((YamlMappingNode)stream.Documents[0].RootNode).Children[new YamlScalarNode("Value")];
+            Assert.Equal(text, scalar.Value);
+        }
+
+        [Theory]
+        [InlineData("true")]
+        [InlineData("123")]
+        [InlineData("null")]
+        [InlineData("12:30:45")]
+        [InlineData("0x1F")]
+        public void ScalarsThatAReaderWouldRetypeAreQuoted(string text)
+        {
+            var stream = Load(Write(Doc(("Value", text))));
+            var scalar = (YamlScalarNode)((YamlMappingNode)stream.Documents[0].RootNode).Children[new YamlScalarNode("Value")];
+            Assert.NotEqual(YamlDotNet.Core.ScalarStyle.Plain, scalar.Style);
+        }
+
+        [Theory]
+        [InlineData("大模型面试")]
+        [InlineData("GQA")]
+        public void OrdinaryWordsStayPlain(string text) => Assert.Contains("Value: " + text + "\n", Write(Doc(("Value", text))));
+
+        [Fact]
+        public void NullsEmptyListsNumbersAndDurationsAreConsistent()
+        {
+            var yaml = Write(Doc(("Error", null), ("Tips", Array.Empty<string>()), ("Attempts", 2), ("Duration", TimeSpan.FromSeconds(1.5)), ("Ok", true)));
+            Assert.Contains("Error: null\n", yaml);
+            Assert.Contains("Tips: []\n", yaml);
+            Assert.Contains("Attempts: 2\n", yaml);
+            Assert.Contains("Duration: \"00:00:01.5000000\"\n", yaml);
+            Assert.Contains("Ok: true\n", yaml);
+        }
+
+        [Fact]
+        public void ListsAndNestedMappingsAreBlocks()
+        {
+            var nested = new List<KeyValuePair<string, object?>> { new KeyValuePair<string, object?>("Inner", "v") };
+            var yaml = Write(Doc(("Questions", new[] { "什么是 GQA？", "RoPE 怎么外推？" }), ("Nested", nested)));
+            Assert.Contains("Questions:\n  - 什么是 GQA？\n  - RoPE 怎么外推？\n", yaml);
+            Assert.Contains("Nested:\n  Inner: v\n", yaml);
+        }
+
+        private static List<KeyValuePair<string, object?>> Doc(params (string Key, object? Value)[] pairs) =>
+            pairs.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value)).ToList();
+
+        private static string Write(params List<KeyValuePair<string, object?>>[] documents)
+        {
+            var writer = new StringWriter { NewLine = "\n" };
+            var yaml = new YamlDocumentWriter(writer);
+            foreach (var document in documents) yaml.WriteDocument(document);
+            return writer.ToString();
+        }
+
+        private static YamlStream Load(string yaml)
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            return stream;
+        }
+
+        private static IEnumerable<string> Keys(YamlDocument document) =>
+            ((YamlMappingNode)document.RootNode).Children.Keys.Select(k => ((YamlScalarNode)k).Value!);
+    }
+}
