@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Threading.Tasks;
@@ -23,7 +24,7 @@ namespace InterviewTools.Tests
             {
                 throw new InvalidOperationException("Import-Module failed: " + (import.Terminating?.ToString() ?? import.Errors[0].ToString()));
             }
-            if (location != null) Run($"Set-Location -LiteralPath '{location}'");
+            if (location != null) _runspace.SessionStateProxy.Path.SetLocation(location);
         }
 
         public PowerShellRun Run(string script, IDictionary<string, object?>? variables = null, IEnumerable? input = null)
@@ -32,12 +33,28 @@ namespace InterviewTools.Tests
             return Collect(shell, () => input == null ? shell.Invoke() : shell.Invoke(input));
         }
 
-        /// <summary>Starts a pipeline without waiting, so a test can stop it midway.</summary>
-        public (PowerShell Shell, Task<PowerShellRun> Completion) Start(string script, IDictionary<string, object?>? variables = null)
+        /// <summary>
+        /// Runs the script inside try/catch and returns what the catch caught: the way to tell a terminating error,
+        /// which a hosted script sees as statement-terminating, from a non-terminating one, which try/catch lets pass.
+        /// </summary>
+        public (PowerShellRun Run, ErrorRecord? Caught) RunCatching(string script, IDictionary<string, object?>? variables = null)
+        {
+            var run = Run("$global:CaughtByTest = $null; try { " + script + " } catch { $global:CaughtByTest = $_ }", variables);
+            var caught = _runspace.SessionStateProxy.GetVariable("CaughtByTest");
+            return (run, caught is PSObject wrapped ? wrapped.BaseObject as ErrorRecord : caught as ErrorRecord);
+        }
+
+        /// <summary>Starts a pipeline without waiting, so a test can watch its output arrive and stop it midway.</summary>
+        public RunningPipeline Start(string script, IDictionary<string, object?>? variables = null)
         {
             var shell = Create(script, variables);
-            var completion = Task.Run(() => Collect(shell, () => shell.Invoke()));
-            return (shell, completion);
+            var live = new PSDataCollection<PSObject>();
+            var completion = Task.Run(() => Collect(shell, () =>
+            {
+                shell.Invoke(null, live);
+                return live.ToList();
+            }));
+            return new RunningPipeline(shell, live, completion);
         }
 
         public void Dispose() => _runspace.Dispose();
@@ -73,6 +90,20 @@ namespace InterviewTools.Tests
             run.Progress.AddRange(shell.Streams.Progress);
             return run;
         }
+    }
+
+    public sealed class RunningPipeline
+    {
+        public RunningPipeline(PowerShell shell, PSDataCollection<PSObject> liveOutput, Task<PowerShellRun> completion)
+        {
+            Shell = shell;
+            LiveOutput = liveOutput;
+            Completion = completion;
+        }
+
+        public PowerShell Shell { get; }
+        public PSDataCollection<PSObject> LiveOutput { get; }
+        public Task<PowerShellRun> Completion { get; }
     }
 
     public static class Repository

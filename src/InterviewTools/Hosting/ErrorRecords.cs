@@ -16,7 +16,7 @@ namespace InterviewTools.Hosting
 
         public static ErrorRecord PathLooksLikeText(string path) =>
             Create("PathLooksLikeText", ErrorCategory.InvalidArgument, path,
-                "A multi-line string reached -Path; it looks like the text of a post, not a path.", "Pass post text with -Text, e.g. Invoke-PostSummary -Text $text.");
+                "A multi-line string reached -Path; it looks like the text of a post, not a path. Pass post text with -Text.", "Pass post text with -Text, e.g. Invoke-PostSummary -Text $text.");
 
         public static ErrorRecord PathNotFileSystem(string path, string providerName) =>
             Create("PathNotFileSystem", ErrorCategory.InvalidArgument, path,

@@ -7,7 +7,8 @@ namespace InterviewTools.Hosting
     /// <summary>Resolves -Path and -LiteralPath through the provider, so relative paths follow the PowerShell location and ~ works.</summary>
     internal static class PathHelper
     {
-        public static IEnumerable<string> ResolveExisting(PSCmdlet cmdlet, string path, bool literal)
+        /// <summary>The provider paths for -Path or -LiteralPath, or null after writing the error that says why there are none.</summary>
+        public static IReadOnlyList<string>? ResolveExisting(PSCmdlet cmdlet, string path, bool literal)
         {
             ProviderInfo provider;
             var resolved = new List<string>();
@@ -25,23 +26,24 @@ namespace InterviewTools.Hosting
             catch (ItemNotFoundException e)
             {
                 cmdlet.WriteError(ErrorRecords.PathNotFound(path, e));
-                return resolved;
+                return null;
             }
             catch (DriveNotFoundException e)
             {
                 cmdlet.WriteError(ErrorRecords.PathNotFound(path, e));
-                return resolved;
+                return null;
             }
             catch (ProviderNotFoundException e)
             {
                 cmdlet.WriteError(ErrorRecords.PathNotFound(path, e));
-                return resolved;
+                return null;
             }
             if (provider.ImplementingType != typeof(FileSystemProvider))
             {
                 cmdlet.WriteError(ErrorRecords.PathNotFileSystem(path, provider.Name));
-                resolved.Clear();
+                return null;
             }
+            if (resolved.Count == 0) cmdlet.WriteError(ErrorRecords.NoMatch(path));
             return resolved;
         }
 

@@ -50,13 +50,8 @@ namespace InterviewTools.Hosting
                 return;
             }
             var files = PathHelper.ResolveExisting(_cmdlet, path, literal);
-            var any = false;
-            foreach (var file in files)
-            {
-                any = true;
-                Summarize(() => PostReader.ReadFile(file), file);
-            }
-            if (!any && !literal && WildcardPattern.ContainsWildcardCharacters(path)) _cmdlet.WriteError(ErrorRecords.NoMatch(path));
+            if (files == null) return;
+            foreach (var file in files) Summarize(() => PostReader.ReadFile(file), file);
         }
 
         public void SummarizeText(string text)

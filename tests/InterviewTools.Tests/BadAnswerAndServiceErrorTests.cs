@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using InterviewTools.FakeGemini;
+using Xunit;
+
+namespace InterviewTools.Tests
+{
+    [Collection(HostedCollection.Name)]
+    public sealed class BadAnswerAndServiceErrorTests
+    {
+        public static IEnumerable<object[]> BadAnswers() => new[]
+        {
+            new object[] { "blocked prompt", FakeReply.BlockedPrompt("PROHIBITED_CONTENT"), "SummaryPromptBlocked", "PROHIBITED_CONTENT" },
+            new object[] { "safety", FakeReply.Finish("SAFETY"), "SummaryResponseBlocked", "SAFETY" },
+            new object[] { "max tokens", FakeReply.Finish("MAX_TOKENS", "{\"summary\": \"cut"), "SummaryAnswerTruncated", "maxOutputTokens" },
+            new object[] { "empty parts", FakeReply.EmptyParts(), "SummaryEmptyAnswer", "no text parts" },
+            new object[] { "invalid json", FakeReply.Json("这不是 JSON"), "SummaryInvalidAnswer", "not valid JSON" },
+        };
+
+        [Theory]
+        [MemberData(nameof(BadAnswers))]
+        public void BadAnswerFailsThatPostWithAReasonAndTheRunGoesOn(string label, FakeReply reply, string errorId, string reason)
+        {
+            using var world = new HostedScenario();
+            world.Server.Enqueue(reply);
+
+            var run = world.Run("Invoke-PostSummary -Text '第一篇 面经', '第二篇 面经' -ThrottleLimit 1");
+
+            Assert.True(run.Terminating == null, label);
+            var summaries = run.Output.Select(o => (PostSummaryView)o).ToList();
+            Assert.Equal(new[] { "Failed", "Succeeded" }, summaries.Select(s => s.Status));
+            Assert.Contains(reason, summaries[0].Error);
+            var error = Assert.Single(run.Errors);
+            Assert.Equal(errorId, error.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Equal(ErrorCategory.InvalidResult, error.CategoryInfo.Category);
+            Assert.Equal("text:1", error.TargetObject);
+        }
+
+        [Fact]
+        public void DailyQuota429FailsThePostWithTheServersReasonAndIsNotRetried()
+        {
+            using var world = new HostedScenario();
+            world.Server.Enqueue(FakeReply.PerDayQuota("gemini-3.5-flash", 20, TimeSpan.FromSeconds(18.597309548)));
+
+            var run = world.Run("Invoke-PostSummary -Text '什么是 GQA？'");
+
+            var summary = (PostSummaryView)Assert.Single(run.Output);
+            Assert.Equal("Failed", summary.Status);
+            Assert.Equal(1, summary.Attempts);
+            Assert.Contains("Quota exceeded for metric: generativelanguage.googleapis.com/generate_content_free_tier_requests, limit: 20", summary.Error);
+            var error = Assert.Single(run.Errors);
+            Assert.Equal("GeminiQuotaExhausted", error.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Equal(ErrorCategory.QuotaExceeded, error.CategoryInfo.Category);
+            Assert.Equal(1, world.Server.GenerateCount);
+        }
+
+        [Fact]
+        public void OverloadedServerIsRetriedWithBackoffThenSucceeds()
+        {
+            using var world = new HostedScenario();
+            world.Server.Enqueue(FakeReply.Overloaded());
+            world.Server.Enqueue(FakeReply.InternalError());
+
+            var run = world.Run("Invoke-PostSummary -Text '什么是 GQA？' -Verbose");
+
+            var summary = (PostSummaryView)Assert.Single(run.Output);
+            Assert.Equal("Succeeded", summary.Status);
+            Assert.Equal(3, summary.Attempts);
+            Assert.Equal(3, world.Server.GenerateCount);
+            Assert.Contains(run.Verbose, v => v.Contains("503") && v.Contains("retry 1 of 3"));
+            Assert.Contains(run.Verbose, v => v.Contains("500") && v.Contains("retry 2 of 3"));
+        }
+
+        [Fact]
+        public void TransientFaultsThatOutlastTheRetriesFailThePost()
+        {
+            using var world = new HostedScenario();
+            world.Server.Enqueue(FakeReply.DropConnection());
+            world.Server.Enqueue(FakeReply.DeadlineExceeded());
+
+            var run = world.Run("Invoke-PostSummary -Text '什么是 GQA？' -MaxRetryCount 1");
+
+            var summary = (PostSummaryView)Assert.Single(run.Output);
+            Assert.Equal("Failed", summary.Status);
+            Assert.Equal(2, summary.Attempts);
+            Assert.Contains("504", summary.Error);
+            Assert.Equal("GeminiServerError", Assert.Single(run.Errors).FullyQualifiedErrorId.Split(',')[0]);
+        }
+
+        [Fact]
+        public void SlowAnswerTimesOutPerRequest()
+        {
+            using var world = new HostedScenario();
+            world.Server.Enqueue(FakeReply.Slow(TimeSpan.FromSeconds(20), FakeReply.Json("{\"summary\":\"late\"}")));
+
+            var run = world.Run("Invoke-PostSummary -Text '什么是 GQA？' -TimeoutSec 1 -MaxRetryCount 0");
+
+            var summary = (PostSummaryView)Assert.Single(run.Output);
+            Assert.Equal("Failed", summary.Status);
+            Assert.Contains("-TimeoutSec", summary.Error);
+            var error = Assert.Single(run.Errors);
+            Assert.Equal(ErrorCategory.OperationTimeout, error.CategoryInfo.Category);
+        }
+
+        [Fact]
+        public void UnknownKeyStopsTheRunWithATerminatingErrorBeforeAnyGenerate()
+        {
+            using var world = new HostedScenario();
+
+            var (run, caught) = world.RunCatching("Invoke-PostSummary -Text 'a 面经', 'b 面经' -ApiKey 'AIzaSy-NOT-A-REAL-KEY-42'");
+
+            Assert.NotNull(caught);
+            Assert.Equal("GeminiKeyRejected", caught!.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Equal(ErrorCategory.AuthenticationError, caught.CategoryInfo.Category);
+            Assert.Contains("API key not valid", caught.ToString());
+            Assert.DoesNotContain("AIzaSy-NOT-A-REAL-KEY-42", caught.ToString());
+            Assert.DoesNotContain("AIzaSy-NOT-A-REAL-KEY-42", string.Join("\n", run.AllText()));
+            Assert.Empty(run.Output);
+            Assert.Equal(0, world.Server.GenerateCount);
+        }
+
+        [Fact]
+        public void RetiredModelStopsTheRunAndNamesTheModel()
+        {
+            using var world = new HostedScenario();
+
+            var (_, caught) = world.RunCatching("Invoke-PostSummary -Text 'a 面经' -Model gemini-1.5-flash");
+
+            Assert.NotNull(caught);
+            Assert.Equal("GeminiModelNotFound", caught!.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Contains("gemini-1.5-flash", caught.ToString());
+            Assert.Equal(0, world.Server.GenerateCount);
+        }
+
+        [Fact]
+        public void MissingKeyIsATerminatingErrorNamingTheVariables()
+        {
+            using var world = new HostedScenario();
+            Environment.SetEnvironmentVariable("GEMINI_API_KEY", null);
+
+            var (_, caught) = world.RunCatching("Invoke-PostSummary -Text 'a 面经'");
+
+            Assert.NotNull(caught);
+            Assert.Equal("ApiKeyMissing", caught!.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Contains("GEMINI_API_KEY", caught.ToString());
+            Assert.Empty(world.Server.Requests);
+        }
+
+        [Fact]
+        public void KeySourcesArePickedInOrderAndSentOnlyInTheHeader()
+        {
+            using var world = new HostedScenario();
+            Environment.SetEnvironmentVariable("GOOGLE_API_KEY", "google-variable-key");
+            world.Server.Options.Keys["google-variable-key"] = "project-2";
+            world.Server.Options.Keys["parameter-key"] = "project-3";
+
+            world.Run("Invoke-PostSummary -Text 'a 面经'");
+            Environment.SetEnvironmentVariable("GEMINI_API_KEY", null);
+            world.Run("Invoke-PostSummary -Text 'b 面经'");
+            world.Run("$s = [securestring]::new(); 'parameter-key'.ToCharArray() | ForEach-Object { $s.AppendChar($_) }; Invoke-PostSummary -Text 'c 面经' -ApiKey $s");
+
+            var keys = world.Server.Requests.Where(r => r.Route == RouteKind.Generate).Select(r => r.ApiKeyHeader).ToList();
+            Assert.Equal(new[] { HostedScenario.Secret, "google-variable-key", "parameter-key" }, keys);
+            Assert.All(world.Server.Requests, r => Assert.False(r.KeyInQuery));
+        }
+
+        [Fact]
+        public void MalformedBaseUrlIsATerminatingError()
+        {
+            using var world = new HostedScenario();
+            Environment.SetEnvironmentVariable("GOOGLE_GEMINI_BASE_URL", "ftp://example.invalid");
+
+            var (_, caught) = world.RunCatching("Invoke-PostSummary -Text 'a 面经'");
+
+            Assert.NotNull(caught);
+            Assert.Equal("GeminiBaseUrlInvalid", caught!.FullyQualifiedErrorId.Split(',')[0]);
+        }
+    }
+}
