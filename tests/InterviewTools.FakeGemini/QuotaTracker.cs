@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace InterviewTools.FakeGemini;
+
+/// <summary>RPM and input TPM over a sliding 60 s window, RPD per Pacific day; per (project, model). Refused requests are not counted.</summary>
+internal sealed class QuotaTracker(FakeGeminiOptions options)
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    private readonly object sync = new();
+    private readonly Dictionary<(string Project, string Model), Bucket> buckets = [];
+    private long nextLeaseId;
+
+    /// <summary>Counts the request, or returns the 429 that refuses it.</summary>
+    public FakeReply? TryAcquire(string project, string model, int inputTokens, out QuotaLease? lease)
+    {
+        lease = null;
+        var limits = options.QuotaFor(model);
+        var now = options.Clock.GetUtcNow();
+        lock (sync)
+        {
+            var bucket = BucketFor(project, model, now);
+            var violations = new List<QuotaViolation>();
+            var waits = new List<TimeSpan>();
+
+            if (limits.Rpd is { } rpd && bucket.DayRequests + 1 > rpd)
+            {
+                violations.Add(new QuotaViolation(QuotaKind.RequestsPerDay, model, rpd));
+                waits.Add(PacificDay.NextReset(now) - now);
+            }
+
+            if (limits.Rpm is { } rpm && bucket.Minute.Count + 1 > rpm)
+            {
+                violations.Add(new QuotaViolation(QuotaKind.RequestsPerMinute, model, rpm));
+                waits.Add(rpm == 0 ? UntilNextMinute(now) : bucket.Minute[bucket.Minute.Count - rpm].At + Window - now);
+            }
+
+            if (limits.InputTpm is { } tpm && bucket.MinuteTokens + inputTokens > tpm)
+            {
+                violations.Add(new QuotaViolation(QuotaKind.InputTokensPerMinute, model, tpm));
+                waits.Add(TokensFreeIn(bucket, inputTokens, tpm, now));
+            }
+
+            if (violations.Count > 0)
+            {
+                return FakeReply.Quota(violations, waits.Max());
+            }
+
+            var entry = new MinuteEntry(++nextLeaseId, now, inputTokens);
+            bucket.Minute.Add(entry);
+            bucket.DayRequests++;
+            bucket.DayTokens += inputTokens;
+            lease = new QuotaLease(project, model, entry.Id, bucket.Day, inputTokens);
+            return null;
+        }
+    }
+
+    /// <summary>Un-counts a request whose reply turned out to be an error.</summary>
+    public void Release(QuotaLease lease)
+    {
+        lock (sync)
+        {
+            if (!buckets.TryGetValue((lease.Project, lease.Model), out var bucket))
+            {
+                return;
+            }
+
+            bucket.Minute.RemoveAll(e => e.Id == lease.Id);
+            if (bucket.Day == lease.Day)
+            {
+                bucket.DayRequests--;
+                bucket.DayTokens -= lease.InputTokens;
+            }
+        }
+    }
+
+    public QuotaUsage Usage(string project, string model)
+    {
+        var now = options.Clock.GetUtcNow();
+        lock (sync)
+        {
+            var bucket = BucketFor(project, model, now);
+            return new QuotaUsage(bucket.Minute.Count, bucket.MinuteTokens, bucket.DayRequests, bucket.DayTokens, bucket.Day, PacificDay.NextReset(now));
+        }
+    }
+
+    public IReadOnlyDictionary<(string Project, string Model), QuotaUsage> UsageByProjectAndModel()
+    {
+        List<(string Project, string Model)> keys;
+        lock (sync)
+        {
+            keys = buckets.Keys.ToList();
+        }
+
+        return keys.ToDictionary(key => key, key => Usage(key.Project, key.Model));
+    }
+
+    private Bucket BucketFor(string project, string model, DateTimeOffset now)
+    {
+        if (!buckets.TryGetValue((project, model), out var bucket))
+        {
+            bucket = new Bucket();
+            buckets[(project, model)] = bucket;
+        }
+
+        bucket.Minute.RemoveAll(e => e.At + Window <= now);
+        var today = PacificDay.DateOf(now);
+        if (bucket.Day != today)
+        {
+            bucket.Day = today;
+            bucket.DayRequests = 0;
+            bucket.DayTokens = 0;
+        }
+
+        return bucket;
+    }
+
+    private static TimeSpan TokensFreeIn(Bucket bucket, int inputTokens, long limit, DateTimeOffset now)
+    {
+        if (inputTokens > limit)
+        {
+            return UntilNextMinute(now);
+        }
+
+        long used = bucket.MinuteTokens;
+        foreach (var entry in bucket.Minute)
+        {
+            used -= entry.Tokens;
+            if (used + inputTokens <= limit)
+            {
+                return entry.At + Window - now;
+            }
+        }
+
+        return UntilNextMinute(now);
+    }
+
+    private static TimeSpan UntilNextMinute(DateTimeOffset now) =>
+        TimeSpan.FromMinutes(1) - TimeSpan.FromTicks(now.UtcTicks % TimeSpan.TicksPerMinute);
+
+    private sealed class Bucket
+    {
+        public List<MinuteEntry> Minute { get; } = [];
+
+        public long MinuteTokens => Minute.Sum(e => (long)e.Tokens);
+
+        public DateOnly Day { get; set; }
+
+        public int DayRequests { get; set; }
+
+        public long DayTokens { get; set; }
+    }
+
+    private sealed record MinuteEntry(long Id, DateTimeOffset At, int Tokens);
+}
+
+internal sealed record QuotaLease(string Project, string Model, long Id, DateOnly Day, int InputTokens);

@@ -1,0 +1,10 @@
+namespace InterviewTools.FakeGemini;
+
+public enum RouteKind
+{
+    Generate,
+    StreamGenerate,
+    CountTokens,
+    ListModels,
+    GetModel,
+}
