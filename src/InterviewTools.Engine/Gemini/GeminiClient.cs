@@ -18,7 +18,7 @@ namespace InterviewTools.Engine.Gemini
     public sealed class GeminiClient
     {
         private const string ApiKeyHeader = "x-goog-api-key";
-        private const int ListPageSize = 1000;
+        private const int MaxListPageSize = 1000;
         private readonly HttpClient _http;
 
         public GeminiClient(HttpClient http, GeminiEndpoint endpoint)
@@ -50,13 +50,13 @@ namespace InterviewTools.Engine.Gemini
         public Task<ModelInfo> GetModelAsync(string model, ApiKey key, CancellationToken cancellationToken) =>
             SendAsync<ModelInfo>(HttpMethod.Get, Endpoint.Model(model), null, key, cancellationToken);
 
-        public async Task<IReadOnlyList<ModelInfo>> ListModelsAsync(ApiKey key, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<ModelInfo>> ListModelsAsync(ApiKey key, CancellationToken cancellationToken, int pageSize = MaxListPageSize)
         {
             var models = new List<ModelInfo>();
             string? pageToken = null;
             do
             {
-                var page = await SendAsync<ListModelsResponse>(HttpMethod.Get, Endpoint.Models(ListPageSize, pageToken), null, key, cancellationToken).ConfigureAwait(false);
+                var page = await SendAsync<ListModelsResponse>(HttpMethod.Get, Endpoint.Models(pageSize, pageToken), null, key, cancellationToken).ConfigureAwait(false);
                 if (page.Models != null) models.AddRange(page.Models);
                 pageToken = page.NextPageToken;
             }

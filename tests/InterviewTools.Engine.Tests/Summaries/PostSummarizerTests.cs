@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using InterviewTools.Engine.Gemini;
+using InterviewTools.Engine.Posts;
+using InterviewTools.Engine.Security;
+using InterviewTools.Engine.Summaries;
+using InterviewTools.FakeGemini;
+using Xunit;
+
+namespace InterviewTools.Engine.Tests.Summaries
+{
+    public sealed class PostSummarizerTests : IAsyncLifetime
+    {
+        private const string Secret = "AIzaSy-SUMMARIZER-KEY";
+        private static readonly HttpClient Http = new HttpClient();
+        private readonly RecordingObserver _observer = new RecordingObserver();
+        private FakeGeminiServer _server = null!;
+
+        public async Task InitializeAsync()
+        {
+            var options = new FakeGeminiOptions();
+            options.Keys[Secret] = "project-s";
+            options.Models.Add(new FakeModel("gemini-tiny-window") { InputTokenLimit = 1000 });
+            _server = await FakeGeminiServer.StartAsync(options);
+        }
+
+        public async Task DisposeAsync() => await _server.DisposeAsync();
+
+        [Fact]
+        public async Task SucceedsWithPostTitleAndHashtagsOverridingTheModel()
+        {
+            var outcome = await Summarizer().SummarizeAsync(PostReader.ReadText("p", "【面经】什么是 GQA？\n#大模型[话题]#"), CancellationToken.None);
+
+            Assert.Equal(SummaryStatus.Succeeded, outcome.Status);
+            Assert.Equal("【面经】什么是 GQA？", outcome.Content!.Title);
+            Assert.Equal(new[] { "大模型" }, outcome.Content.Topics);
+            Assert.Equal(1, outcome.Attempts);
+            Assert.Equal("gemini-2.5-flash", outcome.Model);
+            Assert.Equal(ApiKey.FingerprintOf(Secret), outcome.KeyId);
+            Assert.True(outcome.InputTokens > 0);
+        }
+
+        [Fact]
+        public async Task TransientFaultsAreRetriedAndReported()
+        {
+            _server.Enqueue(FakeReply.Overloaded());
+            _server.Enqueue(FakeReply.DropConnection());
+
+            var outcome = await Summarizer().SummarizeAsync(PostReader.ReadText("p", "什么是 RoPE？"), CancellationToken.None);
+
+            Assert.Equal(SummaryStatus.Succeeded, outcome.Status);
+            Assert.Equal(3, outcome.Attempts);
+            Assert.Equal(2, _observer.VerboseLines.Count(v => v.Contains("retry")));
+            Assert.DoesNotContain(_observer.VerboseLines, v => v.Contains(Secret));
+        }
+
+        [Fact]
+        public async Task QuotaAndBadRequestsAreNotRetried()
+        {
+            _server.Enqueue(FakeReply.PerMinuteQuota("gemini-2.5-flash"));
+            _server.Enqueue(FakeReply.InvalidArgument("Invalid JSON payload received."));
+            var summarizer = Summarizer();
+
+            var quota = await summarizer.SummarizeAsync(PostReader.ReadText("a", "a 面经"), CancellationToken.None);
+            var invalid = await summarizer.SummarizeAsync(PostReader.ReadText("b", "b 面经"), CancellationToken.None);
+
+            Assert.Equal((FailureKind.QuotaExhausted, 1), (quota.Failure!.Kind, quota.Attempts));
+            Assert.Equal((FailureKind.InvalidRequest, 1), (invalid.Failure!.Kind, invalid.Attempts));
+        }
+
+        [Fact]
+        public async Task PostOverTheModelsWindowIsCountedThenRefused()
+        {
+            var summarizer = Summarizer("gemini-tiny-window");
+
+            var outcome = await summarizer.SummarizeAsync(PostReader.ReadText("long", string.Concat(Enumerable.Repeat("长文本", 400))), CancellationToken.None);
+            var shortOne = await summarizer.SummarizeAsync(PostReader.ReadText("short", "短"), CancellationToken.None);
+
+            Assert.Equal(FailureKind.InputTooLong, outcome.Failure!.Kind);
+            Assert.Contains("1,000", outcome.Failure.Message);
+            Assert.Equal(SummaryStatus.Succeeded, shortOne.Status);
+            Assert.Equal(1, _server.CountFor(RouteKind.CountTokens));
+            Assert.Equal(1, _server.CountFor(RouteKind.GetModel));
+        }
+
+        [Fact]
+        public async Task UnknownModelFailsEveryPostWithoutGenerating()
+        {
+            var summarizer = Summarizer("gemini-1.5-flash");
+
+            var first = await summarizer.SummarizeAsync(PostReader.ReadText("a", "a"), CancellationToken.None);
+            var second = await summarizer.SummarizeAsync(PostReader.ReadText("b", "b"), CancellationToken.None);
+
+            Assert.True(first.Failure!.StopsTheRun);
+            Assert.Equal(FailureKind.ModelNotFound, second.Failure!.Kind);
+            Assert.Equal(0, _server.GenerateCount);
+            Assert.Equal(1, _server.CountFor(RouteKind.GetModel));
+        }
+
+        [Fact]
+        public async Task CancellationPropagatesInsteadOfFailingThePost()
+        {
+            _server.Enqueue(FakeReply.Slow(TimeSpan.FromSeconds(30), FakeReply.Json("{}")));
+            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Summarizer().SummarizeAsync(PostReader.ReadText("p", "p"), cancel.Token));
+        }
+
+        [Fact]
+        public async Task EachAttemptHasItsOwnTimeout()
+        {
+            _server.Enqueue(FakeReply.Slow(TimeSpan.FromSeconds(30), FakeReply.Json("{}")));
+
+            var outcome = await Summarizer(timeout: TimeSpan.FromMilliseconds(300), retries: 1).SummarizeAsync(PostReader.ReadText("p", "什么是 MoE？"), CancellationToken.None);
+
+            Assert.Equal(SummaryStatus.Succeeded, outcome.Status);
+            Assert.Equal(2, outcome.Attempts);
+            Assert.Contains(_observer.VerboseLines, v => v.Contains("timed out"));
+        }
+
+        private PostSummarizer Summarizer(string model = "gemini-2.5-flash", TimeSpan? timeout = null, int retries = 3) =>
+            new PostSummarizer(
+                new GeminiClient(Http, GeminiEndpoint.Parse(_server.BaseUrl)),
+                ApiKey.FromPlainText(Secret),
+                new SummarizerOptions { Model = model, MaxRetries = retries, RetryBaseDelay = TimeSpan.FromMilliseconds(5), RequestTimeout = timeout ?? TimeSpan.FromSeconds(10) },
+                TimeProvider.System,
+                _observer);
+
+        private sealed class RecordingObserver : ISummaryObserver
+        {
+            private readonly List<string> _verbose = new List<string>();
+
+            public List<string> VerboseLines
+            {
+                get
+                {
+                    lock (_verbose) return _verbose.ToList();
+                }
+            }
+
+            public void Verbose(string message)
+            {
+                lock (_verbose) _verbose.Add(message);
+            }
+
+            public void Warning(string message) => Verbose("WARNING: " + message);
+        }
+    }
+}
