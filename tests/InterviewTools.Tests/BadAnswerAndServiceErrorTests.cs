@@ -149,6 +149,17 @@ namespace InterviewTools.Tests
         }
 
         [Fact]
+        public void BlankApiKeyParameterIsAnErrorNotASilentFallback()
+        {
+            using var world = new HostedScenario();
+
+            var (_, caught) = world.RunCatching("Invoke-PostSummary -Text 'a 面经' -ApiKey '   '");
+
+            Assert.Equal("ApiKeyMissing", caught!.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Empty(world.Server.Requests);
+        }
+
+        [Fact]
         public void KeySourcesArePickedInOrderAndSentOnlyInTheHeader()
         {
             using var world = new HostedScenario();

@@ -38,7 +38,7 @@ namespace InterviewTools.Tests
                 "1..3 | ForEach-Object { if ([IO.File]::Exists($path)) { $script:sizes += @([IO.File]::ReadAllText($path).Split('---').Count - 1) }; [pscustomobject]@{ N = $_ } } | Export-PostSummary -LiteralPath $path; $script:sizes",
                 new Dictionary<string, object?> { ["path"] = path, ["sizes"] = null });
 
-            Assert.Equal(new object[] { 0, 1, 2 }, run.Output.Select(o => o.BaseObject).ToArray());
+            Assert.Equal(new object[] { 1, 2 }, run.Output.Select(o => o.BaseObject).ToArray());
         }
 
         [Fact]
@@ -66,6 +66,63 @@ namespace InterviewTools.Tests
 
             var stream = Load(File.ReadAllText(Path.Combine(world.Folder, "out.yaml")));
             Assert.Equal(new[] { "1", "2", "3" }, stream.Documents.Select(d => Scalar(d, "Run")));
+        }
+
+        [Fact]
+        public void AnEmptyPipelineLeavesAnExistingFileAlone()
+        {
+            using var world = new HostedScenario();
+            var path = world.WritePost("keep.yaml", "kept: true\n");
+
+            var run = world.Run("@() | Export-PostSummary keep.yaml");
+
+            Assert.Empty(run.Errors);
+            Assert.Equal("kept: true\n", File.ReadAllText(path));
+        }
+
+        [Fact]
+        public void HashtablesAndArraysGivenWholeAreWrittenAsTheirContents()
+        {
+            using var world = new HostedScenario();
+
+            world.Run("Export-PostSummary whole.yaml -InputObject @([ordered]@{ K = '值' }, [pscustomobject]@{ K = 'v2' })");
+
+            var stream = Load(File.ReadAllText(Path.Combine(world.Folder, "whole.yaml")));
+            Assert.Equal(new[] { "值", "v2" }, stream.Documents.Select(d => Scalar(d, "K")));
+        }
+
+        [Fact]
+        public void BareScalarsAreRefusedOneByOne()
+        {
+            using var world = new HostedScenario();
+
+            var run = world.Run("'text', 42, [pscustomobject]@{ A = 1 } | Export-PostSummary mixed.yaml");
+
+            Assert.Equal(2, run.Errors.Count);
+            Assert.All(run.Errors, e => Assert.Equal("ExportInputNotAnObject", e.FullyQualifiedErrorId.Split(',')[0]));
+            Assert.Single(Load(File.ReadAllText(Path.Combine(world.Folder, "mixed.yaml"))).Documents);
+        }
+
+        [Fact]
+        public void WildcardPathMeansTheOneFileItMatches()
+        {
+            using var world = new HostedScenario();
+            world.WritePost("notes-2026.yaml", "old: 1\n");
+
+            world.Run("[pscustomobject]@{ A = 1 } | Export-PostSummary notes-*.yaml -Append");
+
+            Assert.Equal(2, Load(File.ReadAllText(Path.Combine(world.Folder, "notes-2026.yaml"))).Documents.Count);
+            Assert.False(File.Exists(Path.Combine(world.Folder, "notes-*.yaml")));
+        }
+
+        [Fact]
+        public void UnknownDriveIsANamedError()
+        {
+            using var world = new HostedScenario();
+
+            var (_, caught) = world.RunCatching("[pscustomobject]@{ A = 1 } | Export-PostSummary NoSuchDrive:/x.yaml");
+
+            Assert.Equal("PostNotFound", caught!.FullyQualifiedErrorId.Split(',')[0]);
         }
 
         [Fact]
@@ -131,6 +188,8 @@ namespace InterviewTools.Tests
             Assert.Empty(run.Errors);
             Assert.Equal(new[] { 16, 18 }, run.Output.Select(o => (int)o.BaseObject).OrderBy(v => v));
             Assert.Equal(16, typeof(YamlStream).Assembly.GetName().Version!.Major);
+            var context = world.Run("[System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'InterviewTools.Engine' })).Name");
+            Assert.Equal("InterviewTools", Assert.Single(context.Output).ToString());
             Assert.Contains("A: 中文", File.ReadAllText(Path.Combine(world.Folder, "iso.yaml")));
         }
 

@@ -14,5 +14,29 @@ namespace InterviewTools.Tests
             Assert.Null(run.Terminating);
             Assert.Equal(new[] { "Export-PostSummary", "Invoke-PostSummary" }, run.Output.Select(o => o.ToString()).OrderBy(n => n));
         }
+
+        [Theory]
+        [InlineData("Invoke-PostSummary", 4)]
+        [InlineData("Export-PostSummary", 3)]
+        public void CompiledHelpDescribesEachCmdlet(string name, int minimumExamples)
+        {
+            using var host = new PowerShellHost();
+            var run = host.Run($"$help = Get-Help {name} -Full; $help.Synopsis; @($help.Examples.Example).Count; @($help.Parameters.Parameter).Count");
+
+            Assert.Empty(run.Errors);
+            var synopsis = run.Output[0].ToString();
+            Assert.False(synopsis.StartsWith(name, System.StringComparison.Ordinal), "Get-Help fell back to the generated syntax: " + synopsis);
+            Assert.True((int)run.Output[1].BaseObject >= minimumExamples);
+            Assert.True((int)run.Output[2].BaseObject >= 5);
+        }
+
+        [Fact]
+        public void AboutTopicIsFound()
+        {
+            using var host = new PowerShellHost();
+            var run = host.Run("Get-Help about_InterviewTools | ForEach-Object { $_.ToString() }");
+
+            Assert.Contains("GOOGLE_GEMINI_BASE_URL", string.Join("\n", run.Output.Select(o => o.ToString())));
+        }
     }
 }

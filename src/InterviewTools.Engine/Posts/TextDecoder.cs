@@ -13,6 +13,7 @@ namespace InterviewTools.Engine.Posts
     {
         private const int GB18030CodePage = 54936;
         private const int BinaryProbeLength = 8192;
+        private const int MinimumBomlessUtf16Length = 16;
 
         private static readonly byte[][] BinarySignatures =
         {
@@ -31,7 +32,9 @@ namespace InterviewTools.Engine.Posts
             if (StartsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)) return Strict(source, new UTF32Encoding(false, true, true), bytes, 4, "utf-32le");
             if (StartsWith(bytes, 0xFF, 0xFE)) return Strict(source, new UnicodeEncoding(false, true, true), bytes, 2, "utf-16le");
             if (StartsWith(bytes, 0xFE, 0xFF)) return Strict(source, new UnicodeEncoding(true, true, true), bytes, 2, "utf-16be");
-            if (LooksBinary(bytes))
+            if (StartsWith(bytes, 0x00, 0x00, 0xFE, 0xFF)) return Strict(source, new UTF32Encoding(true, true, true), bytes, 4, "utf-32be");
+            if (!HasBinarySignature(bytes) && TryUtf16WithoutBom(source, bytes, out var utf16)) return utf16;
+            if (HasBinarySignature(bytes) || HasBinaryBytes(bytes))
             {
                 throw new PostReadException(source, PostProblem.Binary, $"'{source}' looks like a binary file, not a text post.");
             }
@@ -73,6 +76,33 @@ namespace InterviewTools.Engine.Posts
             throw new PostReadException(source, PostProblem.Unreadable, $"'{source}' starts with a {name} byte order mark but is not valid {name} text.");
         }
 
+        /// <summary>
+        /// Notepad-style "Unicode" files sometimes lose their BOM. Text in UTF-16 has its zero bytes mostly in the high
+        /// half of each code unit, which binary data almost never does, and must then decode to printable text.
+        /// </summary>
+        private static bool TryUtf16WithoutBom(string source, byte[] bytes, out DecodedText decoded)
+        {
+            decoded = null!;
+            if (bytes.Length < MinimumBomlessUtf16Length || bytes.Length % 2 != 0) return false;
+            int zerosAtEven = 0, zerosAtOdd = 0;
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                if (bytes[i] != 0) continue;
+                if (i % 2 == 0) zerosAtEven++;
+                else zerosAtOdd++;
+            }
+            var enoughZeros = (zerosAtEven + zerosAtOdd) * 10 >= bytes.Length / 2;
+            // The other half may hold a few zeros too: CJK characters such as U+4E00 一 have a zero low byte.
+            var bigEndian = enoughZeros && zerosAtEven > 4 * zerosAtOdd;
+            var littleEndian = enoughZeros && zerosAtOdd > 4 * zerosAtEven;
+            if (!bigEndian && !littleEndian) return false;
+            if (!TryDecodeStrict(new UnicodeEncoding(bigEndian, false, true), bytes, 0, out var text)) return false;
+            if (text.Any(c => char.IsControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f')) return false;
+            var name = bigEndian ? "utf-16be" : "utf-16le";
+            decoded = new DecodedText(text, name, new[] { $"'{source}' has no byte order mark; read it as {name}." });
+            return true;
+        }
+
         private static bool TryDecodeStrict(Encoding encoding, byte[] bytes, int start, out string text)
         {
             try
@@ -93,9 +123,10 @@ namespace InterviewTools.Engine.Posts
             return fromProvider ?? Encoding.GetEncoding(GB18030CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
         }
 
-        private static bool LooksBinary(byte[] bytes)
+        private static bool HasBinarySignature(byte[] bytes) => BinarySignatures.Any(signature => StartsWith(bytes, signature));
+
+        private static bool HasBinaryBytes(byte[] bytes)
         {
-            if (BinarySignatures.Any(signature => StartsWith(bytes, signature))) return true;
             var probe = Math.Min(bytes.Length, BinaryProbeLength);
             var control = 0;
             for (var i = 0; i < probe; i++)

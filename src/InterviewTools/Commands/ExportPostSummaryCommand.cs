@@ -14,6 +14,7 @@ namespace InterviewTools.Commands
         private YamlExportFile? _file;
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = string.Empty;
 
@@ -38,8 +39,8 @@ namespace InterviewTools.Commands
 
         protected override void BeginProcessing()
         {
-            var target = ParameterSetName == LiteralPathSet ? LiteralPath : Path;
-            _file = YamlExportFile.Open(this, target, Append.IsPresent, Force.IsPresent, NoClobber.IsPresent);
+            var literal = ParameterSetName == LiteralPathSet;
+            _file = YamlExportFile.Prepare(this, literal ? LiteralPath : Path, literal, Append.IsPresent, Force.IsPresent, NoClobber.IsPresent);
         }
 
         protected override void ProcessRecord()

@@ -9,9 +9,14 @@ namespace InterviewTools.Hosting
     {
         public static readonly string[] Variables = { "GEMINI_API_KEY", "GOOGLE_API_KEY" };
 
+        /// <summary>The key, or null when none is configured. A blank -ApiKey counts as none rather than falling back to the environment behind the user's back.</summary>
         public static string? Find(SecureString? parameter)
         {
-            if (parameter != null && parameter.Length > 0) return Reveal(parameter);
+            if (parameter != null)
+            {
+                var given = Reveal(parameter).Trim();
+                return given.Length > 0 ? given : null;
+            }
             foreach (var variable in Variables)
             {
                 var value = Environment.GetEnvironmentVariable(variable);

@@ -71,6 +71,13 @@ namespace InterviewTools.Hosting
         public static ErrorRecord CannotOpen(string path, Exception e) =>
             Create("ExportOpenFailed", ErrorCategory.OpenError, path, $"Cannot open '{path}' for writing: {e.Message}", "Check the folder exists and the file is not read-only (or use -Force).");
 
+        public static ErrorRecord NotAnObject(object item) =>
+            Create("ExportInputNotAnObject", ErrorCategory.InvalidType, item,
+                $"Export-PostSummary writes objects with properties, not a bare {item.GetType().Name}.", "Pipe objects such as the output of Invoke-PostSummary or [pscustomobject]@{...}.");
+
+        public static ErrorRecord AmbiguousPath(string path) =>
+            Create("ExportPathAmbiguous", ErrorCategory.InvalidArgument, path, $"'{path}' matches more than one file.", "Name one file, or use -LiteralPath.");
+
         public static ErrorRecord CannotWrite(string path, Exception e) =>
             Create("ExportWriteFailed", ErrorCategory.WriteError, path, $"Cannot write to '{path}': {e.Message}", "Check free disk space and permissions.");
 

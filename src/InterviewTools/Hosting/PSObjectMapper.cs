@@ -14,7 +14,8 @@ namespace InterviewTools.Hosting
     {
         private const int MaxDepth = 16;
 
-        public static List<KeyValuePair<string, object?>> ToMapping(PSObject input) => Mapping(input, 0);
+        public static List<KeyValuePair<string, object?>> ToMapping(PSObject input) =>
+            input.BaseObject is IDictionary dictionary ? Entries(dictionary, 0) : Mapping(input, 0);
 
         private static object? Value(object? value, int depth)
         {
@@ -40,9 +41,7 @@ namespace InterviewTools.Hosting
             switch (unwrapped)
             {
                 case IDictionary dictionary:
-                    return dictionary.Keys.Cast<object>()
-                        .Select(key => new KeyValuePair<string, object?>(key?.ToString() ?? string.Empty, Value(dictionary[key!], depth + 1)))
-                        .ToList();
+                    return Entries(dictionary, depth);
                 case IEnumerable sequence:
                     return sequence.Cast<object?>().Select(item => Value(item, depth + 1)).ToList();
                 case PSObject custom:
@@ -51,6 +50,11 @@ namespace InterviewTools.Hosting
                     return Mapping(PSObject.AsPSObject(unwrapped), depth);
             }
         }
+
+        private static List<KeyValuePair<string, object?>> Entries(IDictionary dictionary, int depth) =>
+            dictionary.Keys.Cast<object>()
+                .Select(key => new KeyValuePair<string, object?>(key?.ToString() ?? string.Empty, Value(dictionary[key!], depth + 1)))
+                .ToList();
 
         private static List<KeyValuePair<string, object?>> Mapping(PSObject input, int depth) =>
             input.Properties

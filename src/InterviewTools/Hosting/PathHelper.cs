@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using Microsoft.PowerShell.Commands;
@@ -47,16 +48,42 @@ namespace InterviewTools.Hosting
             return resolved;
         }
 
-        public static string? ResolveOutputFile(PSCmdlet cmdlet, string path, out ErrorRecord? error)
+        /// <summary>
+        /// The file an export writes to. As in Export-Csv, a -Path wildcard that matches one existing file means that
+        /// file; one that matches none names a new file literally.
+        /// </summary>
+        public static string? ResolveOutputFile(PSCmdlet cmdlet, string path, bool literal, out ErrorRecord? error)
         {
             error = null;
-            var resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-            if (provider.ImplementingType != typeof(FileSystemProvider))
+            try
             {
-                error = ErrorRecords.PathNotFileSystem(path, provider.Name);
+                if (!literal && WildcardPattern.ContainsWildcardCharacters(path))
+                {
+                    var matches = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out var matchedProvider);
+                    if (matches.Count > 1)
+                    {
+                        error = ErrorRecords.AmbiguousPath(path);
+                        return null;
+                    }
+                    if (matches.Count == 1)
+                    {
+                        return matchedProvider.ImplementingType == typeof(FileSystemProvider) ? matches[0] : NotFileSystem(path, matchedProvider, out error);
+                    }
+                }
+                var resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+                return provider.ImplementingType == typeof(FileSystemProvider) ? resolved : NotFileSystem(path, provider, out error);
+            }
+            catch (Exception e) when (e is ItemNotFoundException || e is DriveNotFoundException || e is ProviderNotFoundException || e is NotSupportedException)
+            {
+                error = ErrorRecords.PathNotFound(path, e);
                 return null;
             }
-            return resolved;
+        }
+
+        private static string? NotFileSystem(string path, ProviderInfo provider, out ErrorRecord? error)
+        {
+            error = ErrorRecords.PathNotFileSystem(path, provider.Name);
+            return null;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.IO;
 using System.Management.Automation;
 using System.Text;
@@ -6,62 +7,57 @@ using InterviewTools.Engine.Yaml;
 
 namespace InterviewTools.Hosting
 {
-    /// <summary>An open YAML export: UTF-8 without BOM, one document per object, flushed after each so nothing finished is lost.</summary>
+    /// <summary>
+    /// A YAML export: UTF-8 without BOM, one document per object, flushed after each so nothing finished is lost.
+    /// The file is opened when the first object arrives, so a pipeline that produces nothing leaves an existing file alone.
+    /// </summary>
     internal sealed class YamlExportFile : IDisposable
     {
         private readonly PSCmdlet _cmdlet;
         private readonly string _path;
-        private readonly StreamWriter _writer;
-        private readonly YamlDocumentWriter _yaml;
+        private readonly bool _append;
+        private readonly bool _force;
+        private StreamWriter? _writer;
+        private YamlDocumentWriter? _yaml;
+        private bool _declined;
 
-        private YamlExportFile(PSCmdlet cmdlet, string path, StreamWriter writer)
+        private YamlExportFile(PSCmdlet cmdlet, string path, bool append, bool force)
         {
             _cmdlet = cmdlet;
             _path = path;
-            _writer = writer;
-            _yaml = new YamlDocumentWriter(writer);
+            _append = append;
+            _force = force;
         }
 
-        /// <summary>Returns null when -WhatIf or a declined -Confirm means nothing may be written.</summary>
-        public static YamlExportFile? Open(PSCmdlet cmdlet, string path, bool append, bool force, bool noClobber)
+        /// <summary>Checks the target before any object arrives, so a bad path or -NoClobber fails at once.</summary>
+        public static YamlExportFile Prepare(PSCmdlet cmdlet, string path, bool literal, bool append, bool force, bool noClobber)
         {
-            var resolved = PathHelper.ResolveOutputFile(cmdlet, path, out var pathError);
-            if (resolved == null)
-            {
-                cmdlet.ThrowTerminatingError(pathError!);
-                return null;
-            }
-            var exists = File.Exists(resolved);
-            if (exists && noClobber && !append) cmdlet.ThrowTerminatingError(ErrorRecords.FileExists(resolved));
-            var action = append && exists ? "Append YAML documents" : exists ? "Overwrite with YAML documents" : "Create YAML file";
-            if (!cmdlet.ShouldProcess(resolved, action)) return null;
-
-            try
-            {
-                if (exists && force) File.SetAttributes(resolved, File.GetAttributes(resolved) & ~FileAttributes.ReadOnly);
-                var stream = new FileStream(resolved, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read);
-                if (append && stream.Length > 0) EnsureEndsWithNewLine(resolved, stream);
-                return new YamlExportFile(cmdlet, resolved, new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" });
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                cmdlet.ThrowTerminatingError(ErrorRecords.CannotOpen(resolved, e));
-                return null;
-            }
+            var resolved = PathHelper.ResolveOutputFile(cmdlet, path, literal, out var pathError);
+            if (resolved == null) cmdlet.ThrowTerminatingError(pathError!);
+            if (File.Exists(resolved) && noClobber && !append) cmdlet.ThrowTerminatingError(ErrorRecords.FileExists(resolved!));
+            return new YamlExportFile(cmdlet, resolved!, append, force);
         }
 
         public void Write(PSObject item)
         {
             var baseObject = item.BaseObject;
-            if (baseObject is string || baseObject.GetType().IsPrimitive)
+            if (baseObject is IEnumerable sequence && !(baseObject is string) && !(baseObject is IDictionary))
             {
-                _cmdlet.WriteError(new ErrorRecord(new PostSummaryException($"Export-PostSummary writes objects with properties, not a bare {baseObject.GetType().Name}."),
-                    "ExportInputNotAnObject", ErrorCategory.InvalidType, item));
+                foreach (var element in sequence)
+                {
+                    if (element != null) Write(PSObject.AsPSObject(element));
+                }
                 return;
             }
+            if (baseObject is string || baseObject.GetType().IsPrimitive)
+            {
+                _cmdlet.WriteError(ErrorRecords.NotAnObject(baseObject));
+                return;
+            }
+            if (!EnsureOpen()) return;
             try
             {
-                _yaml.WriteDocument(PSObjectMapper.ToMapping(item));
+                _yaml!.WriteDocument(PSObjectMapper.ToMapping(item));
             }
             catch (IOException e)
             {
@@ -69,12 +65,39 @@ namespace InterviewTools.Hosting
             }
         }
 
-        public void Dispose() => _writer.Dispose();
+        public void Dispose() => _writer?.Dispose();
+
+        private bool EnsureOpen()
+        {
+            if (_writer != null) return true;
+            if (_declined) return false;
+            var exists = File.Exists(_path);
+            var action = _append && exists ? "Append YAML documents" : exists ? "Overwrite with YAML documents" : "Create YAML file";
+            if (!_cmdlet.ShouldProcess(_path, action))
+            {
+                _declined = true;
+                return false;
+            }
+            try
+            {
+                if (exists && _force) File.SetAttributes(_path, File.GetAttributes(_path) & ~FileAttributes.ReadOnly);
+                var stream = new FileStream(_path, _append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read);
+                if (_append && stream.Length > 0) EnsureEndsWithNewLine(stream);
+                _writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" };
+                _yaml = new YamlDocumentWriter(_writer);
+                return true;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                _cmdlet.ThrowTerminatingError(ErrorRecords.CannotOpen(_path, e));
+                return false;
+            }
+        }
 
         /// <summary>A file cut short mid-line would glue the next document onto a torn one.</summary>
-        private static void EnsureEndsWithNewLine(string path, FileStream appendStream)
+        private void EnsureEndsWithNewLine(FileStream appendStream)
         {
-            using (var reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+            using (var reader = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
             {
                 reader.Seek(-1, SeekOrigin.End);
                 if (reader.ReadByte() == '\n') return;

@@ -40,6 +40,26 @@ namespace InterviewTools.Engine.Tests.Posts
             Assert.Equal(expectedName, decoded.EncodingName);
         }
 
+        [Theory]
+        [InlineData(false, "utf-16le")]
+        [InlineData(true, "utf-16be")]
+        public void Utf16WithoutBomIsReadWithAWarning(bool bigEndian, string expectedName)
+        {
+            var decoded = TextDecoder.Decode("nobom.txt", new UnicodeEncoding(bigEndian, false).GetBytes(Chinese));
+            Assert.Equal(Chinese, decoded.Text);
+            Assert.Equal(expectedName, decoded.EncodingName);
+            Assert.Contains("no byte order mark", Assert.Single(decoded.Warnings));
+        }
+
+        [Fact]
+        public void Utf32BigEndianWithBom()
+        {
+            var encoding = new UTF32Encoding(true, true);
+            var decoded = TextDecoder.Decode("a.txt", encoding.GetPreamble().Concat(encoding.GetBytes(Chinese)).ToArray());
+            Assert.Equal(Chinese, decoded.Text);
+            Assert.Equal("utf-32be", decoded.EncodingName);
+        }
+
         [Fact]
         public void Gb18030IsRecognisedWithoutAnyMarker()
         {
