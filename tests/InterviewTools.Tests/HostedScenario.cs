@@ -20,7 +20,7 @@ namespace InterviewTools.Tests
         private static readonly string[] Variables = { "GOOGLE_GEMINI_BASE_URL", "GEMINI_API_KEY", "GOOGLE_API_KEY" };
         private readonly Dictionary<string, string?> _saved = Variables.ToDictionary(v => v, Environment.GetEnvironmentVariable);
 
-        public HostedScenario(FakeGeminiOptions? options = null)
+        public HostedScenario(FakeGeminiOptions? options = null, RecordingHost? host = null)
         {
             options ??= new FakeGeminiOptions();
             options.Keys = new Dictionary<string, string>(options.Keys) { [Secret] = Project };
@@ -29,7 +29,7 @@ namespace InterviewTools.Tests
             Environment.SetEnvironmentVariable("GOOGLE_GEMINI_BASE_URL", Server.BaseUrl);
             Environment.SetEnvironmentVariable("GEMINI_API_KEY", Secret);
             Environment.SetEnvironmentVariable("GOOGLE_API_KEY", null);
-            Host = new PowerShellHost(Folder);
+            Host = new PowerShellHost(Folder, host);
         }
 
         public FakeGeminiServer Server { get; }

@@ -28,6 +28,38 @@ namespace InterviewTools.Tests
         }
 
         [Fact]
+        public void WhatIfSaysWhatWouldBeSentForEachPost()
+        {
+            var host = new RecordingHost();
+            using var world = new HostedScenario(host: host);
+            world.WritePost("a.txt", "什么是 GQA？");
+            world.WritePost("b.txt", "RoPE 怎么外推？");
+
+            world.Run("Invoke-PostSummary -Path ./*.txt -Model gemini-2.5-flash -WhatIf");
+
+            var whatIf = host.Lines.Where(l => l.StartsWith("What if:")).ToList();
+            Assert.Equal(2, whatIf.Count);
+            Assert.Contains(whatIf, l => l.Contains("a.txt") && l.Contains("gemini-2.5-flash") && l.Contains(world.Server.BaseUrl) && l.Contains("input tokens"));
+            Assert.Empty(world.Server.Requests);
+        }
+
+        [Fact]
+        public void ConfirmSendsOnlyThePostsTheUserAccepts()
+        {
+            var host = new RecordingHost();
+            host.ConfirmAnswers.Enqueue("&Yes");
+            host.ConfirmAnswers.Enqueue("&No");
+            host.ConfirmAnswers.Enqueue("&Yes");
+            using var world = new HostedScenario(host: host);
+
+            var run = world.Run("Invoke-PostSummary -Text '一 面经', '二 面经', '三 面经' -ThrottleLimit 1 -Confirm");
+
+            Assert.Equal(3, host.PromptCount);
+            Assert.Equal(new[] { "text:1", "text:3" }, run.Output.Select(o => ((PostSummaryView)o).Source));
+            Assert.Equal(2, world.Server.GenerateCount);
+        }
+
+        [Fact]
         public async System.Threading.Tasks.Task StopCancelsTheRequestInFlightAndKeepsWhatFinished()
         {
             using var world = new HostedScenario();

@@ -14,10 +14,10 @@ namespace InterviewTools.Tests
     {
         private readonly Runspace _runspace;
 
-        public PowerShellHost(string? location = null)
+        public PowerShellHost(string? location = null, RecordingHost? host = null)
         {
             var state = InitialSessionState.CreateDefault2();
-            _runspace = RunspaceFactory.CreateRunspace(state);
+            _runspace = host == null ? RunspaceFactory.CreateRunspace(state) : RunspaceFactory.CreateRunspace(host, state);
             _runspace.Open();
             var import = Run($"Import-Module -Name '{Repository.ModuleManifest}' -ErrorAction Stop");
             if (import.Terminating != null || import.Errors.Count > 0)

@@ -18,11 +18,11 @@ namespace InterviewTools.Engine.Posts
         public PostReadException(string source, PostProblem problem, string message, Exception? inner = null)
             : base(message, inner)
         {
-            Source = source;
+            PostSource = source;
             Problem = problem;
         }
 
-        public new string Source { get; }
+        public string PostSource { get; }
         public PostProblem Problem { get; }
     }
 }

@@ -24,13 +24,13 @@ namespace InterviewTools.Hosting
 
         public static ErrorRecord BadPost(PostReadException e) => e.Problem switch
         {
-            PostProblem.NotFound => Create("PostNotFound", ErrorCategory.ObjectNotFound, e.Source, e.Message, "Check the path."),
-            PostProblem.IsDirectory => Create("PostIsDirectory", ErrorCategory.InvalidType, e.Source, e.Message, "Pipe files, e.g. Get-ChildItem -File."),
-            PostProblem.Empty => Create("PostEmpty", ErrorCategory.InvalidData, e.Source, e.Message, "Remove the empty file or add the post's text."),
-            PostProblem.Binary => Create("PostIsBinary", ErrorCategory.InvalidData, e.Source, e.Message, "Pipe only text posts, e.g. Get-ChildItem -Filter *.txt."),
-            PostProblem.TooLarge => Create("PostTooLarge", ErrorCategory.LimitsExceeded, e.Source, e.Message, "Split the file into single posts."),
-            PostProblem.TooManyTokens => Create("PostTooLong", ErrorCategory.LimitsExceeded, e.Source, e.Message, "Shorten the post or choose a model with a larger input limit."),
-            _ => Create("PostUnreadable", ErrorCategory.ReadError, e.Source, e.Message, "Check the file's permissions and encoding."),
+            PostProblem.NotFound => Create("PostNotFound", ErrorCategory.ObjectNotFound, e.PostSource, e.Message, "Check the path."),
+            PostProblem.IsDirectory => Create("PostIsDirectory", ErrorCategory.InvalidType, e.PostSource, e.Message, "Pipe files, e.g. Get-ChildItem -File."),
+            PostProblem.Empty => Create("PostEmpty", ErrorCategory.InvalidData, e.PostSource, e.Message, "Remove the empty file or add the post's text."),
+            PostProblem.Binary => Create("PostIsBinary", ErrorCategory.InvalidData, e.PostSource, e.Message, "Pipe only text posts, e.g. Get-ChildItem -Filter *.txt."),
+            PostProblem.TooLarge => Create("PostTooLarge", ErrorCategory.LimitsExceeded, e.PostSource, e.Message, "Split the file into single posts."),
+            PostProblem.TooManyTokens => Create("PostTooLong", ErrorCategory.LimitsExceeded, e.PostSource, e.Message, "Shorten the post or choose a model with a larger input limit."),
+            _ => Create("PostUnreadable", ErrorCategory.ReadError, e.PostSource, e.Message, "Check the file's permissions and encoding."),
         };
 
         public static ErrorRecord FailedSummary(string source, SummaryFailure failure)
