@@ -10,6 +10,10 @@ namespace InterviewTools.Engine.Gemini
     {
         private static readonly string[] KeyRejectionReasons = { "API_KEY_INVALID", "API_KEY_SERVICE_BLOCKED", "SERVICE_DISABLED", "CONSUMER_SUSPENDED" };
 
+        /// <summary>What the service or the network did, as opposed to a bug here, which must surface as itself.</summary>
+        public static bool IsServiceFailure(Exception exception) =>
+            exception is GeminiApiException || exception is GeminiTransportException || exception is GeminiMalformedResponseException || exception is TimeoutRejectedException;
+
         public static bool IsTransient(Exception exception) => exception switch
         {
             GeminiApiException api => api.HttpStatus == 500 || api.HttpStatus == 502 || api.HttpStatus == 503 || api.HttpStatus == 504,
@@ -25,7 +29,7 @@ namespace InterviewTools.Engine.Gemini
             TimeoutRejectedException _ => new SummaryFailure(FailureKind.TimedOut, $"No answer within {timeout.TotalSeconds:0.#} s (-TimeoutSec)."),
             GeminiTransportException transport => new SummaryFailure(FailureKind.NetworkError, transport.Message),
             GeminiMalformedResponseException malformed => new SummaryFailure(FailureKind.ServerError, malformed.Message),
-            _ => new SummaryFailure(FailureKind.NetworkError, exception.Message),
+            _ => throw new ArgumentException($"{exception.GetType().Name} is not a service failure.", nameof(exception)),
         };
 
         public static SummaryFailure Classify(GeminiError error)

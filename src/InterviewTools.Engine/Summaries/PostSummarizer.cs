@@ -60,7 +60,7 @@ namespace InterviewTools.Engine.Summaries
                 outcome.OutputTokens = (response.UsageMetadata?.CandidatesTokenCount ?? 0) + (response.UsageMetadata?.ThoughtsTokenCount ?? 0);
                 return outcome;
             }
-            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            catch (Exception e) when (FailureClassifier.IsServiceFailure(e))
             {
                 return Failed(post, FailureClassifier.Classify(e, _options.RequestTimeout), attempts, started);
             }
@@ -94,7 +94,7 @@ namespace InterviewTools.Engine.Summaries
             {
                 return new ModelCheck(0, FailureClassifier.Classify(e.Error));
             }
-            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            catch (Exception e) when (FailureClassifier.IsServiceFailure(e))
             {
                 _observer.Warning($"Could not read the limits of {ModelId.Bare(_options.Model)} ({Describe(e)}); assuming {SummarizerOptions.FallbackInputTokenLimit:N0} input tokens.");
                 return new ModelCheck(SummarizerOptions.FallbackInputTokenLimit, null);
