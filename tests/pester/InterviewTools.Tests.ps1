@@ -1,5 +1,4 @@
 #Requires -Version 7.2
-#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 <#
     The main user journeys against the assembled module and the fake Gemini server (tests/InterviewTools.FakeGemini),
     reached through $env:GOOGLE_GEMINI_BASE_URL: Pester cannot mock inside a binary module, so the endpoint is the seam.

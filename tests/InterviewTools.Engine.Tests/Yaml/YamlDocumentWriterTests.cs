@@ -27,7 +27,7 @@ namespace InterviewTools.Engine.Tests.Yaml
             var stream = Load(yaml);
             Assert.Equal(2, stream.Documents.Count);
             Assert.Equal(new[] { "B", "A" }, Keys(stream.Documents[0]));
-            Assert.StartsWith("---", yaml);
+            Assert.StartsWith("---\nB: 1st\nA: x\n---\nB: 2nd\n", yaml);
         }
 
         [Theory]
