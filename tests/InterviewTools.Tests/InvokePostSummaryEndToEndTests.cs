@@ -117,7 +117,7 @@ namespace InterviewTools.Tests
             var run = world.Run("Invoke-PostSummary -Text '【面经】第一篇', '第二篇 #面经[话题]#'");
 
             Assert.Empty(run.Errors);
-            var summaries = run.Output.Select(o => (PostSummaryView)o).ToList();
+            var summaries = run.Output.Select(o => (PostSummaryView)o).OrderBy(s => s.Source).ToList();
             Assert.Equal(new[] { "text:1", "text:2" }, summaries.Select(s => s.Source));
             Assert.Equal("【面经】第一篇", summaries[0].Title);
             Assert.Equal(new[] { "面经" }, summaries[1].Topics);
