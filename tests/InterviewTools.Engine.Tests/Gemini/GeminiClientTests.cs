@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using InterviewTools.Engine.Gemini;
@@ -12,33 +11,21 @@ using Xunit;
 
 namespace InterviewTools.Engine.Tests.Gemini
 {
-    public sealed class GeminiClientTests : IAsyncLifetime
+    public sealed class GeminiClientTests : FakeServerTest
     {
-        private const string Secret = "AIzaSy-ENGINE-TEST-KEY-0001";
-        private static readonly HttpClient Http = new HttpClient();
-        private FakeGeminiServer _server = null!;
-        private GeminiClient _client = null!;
         private readonly ApiKey _key = ApiKey.FromPlainText(Secret);
 
-        public async Task InitializeAsync()
-        {
-            var options = new FakeGeminiOptions();
-            options.Keys[Secret] = "project-engine";
+        protected override void Configure(FakeGeminiOptions options) =>
             options.Models.AddRange(Enumerable.Range(1, 5).Select(i => new FakeModel($"gemini-extra-{i}")));
-            _server = await FakeGeminiServer.StartAsync(options);
-            _client = new GeminiClient(Http, GeminiEndpoint.Parse(_server.BaseUrl + "/"));
-        }
-
-        public async Task DisposeAsync() => await _server.DisposeAsync();
 
         [Fact]
         public async Task GenerateSendsTheKeyOnlyInTheHeaderAndReadsTheAnswer()
         {
-            var response = await _client.GenerateContentAsync("models/gemini-2.5-flash", Request("什么是 GQA？"), _key, CancellationToken.None);
+            var response = await Client.GenerateContentAsync("models/gemini-2.5-flash", Request("什么是 GQA？"), _key, CancellationToken.None);
 
             Assert.Equal("STOP", response.Candidates![0].FinishReason);
             Assert.True(response.UsageMetadata!.PromptTokenCount > 0);
-            var recorded = Assert.Single(_server.Requests);
+            var recorded = Assert.Single(Server.Requests);
             Assert.Equal("/v1beta/models/gemini-2.5-flash:generateContent", recorded.Path);
             Assert.Equal(Secret, recorded.ApiKeyHeader);
             Assert.False(recorded.KeyInQuery);
@@ -48,27 +35,27 @@ namespace InterviewTools.Engine.Tests.Gemini
         [Fact]
         public async Task CountTokensUsesTheGenerateContentRequestForm()
         {
-            var tokens = await _client.CountTokensAsync("gemini-2.5-flash", Request("大模型面试"), _key, CancellationToken.None);
+            var tokens = await Client.CountTokensAsync("gemini-2.5-flash", Request("大模型面试"), _key, CancellationToken.None);
 
             Assert.True(tokens >= 5);
-            Assert.Contains("\"generateContentRequest\"", _server.Requests.Single().Body);
-            Assert.Contains("\"model\":\"models/gemini-2.5-flash\"", _server.Requests.Single().Body);
+            Assert.Contains("\"generateContentRequest\"", Server.Requests.Single().Body);
+            Assert.Contains("\"model\":\"models/gemini-2.5-flash\"", Server.Requests.Single().Body);
         }
 
         [Fact]
         public async Task ListModelsFollowsEveryPage()
         {
-            var models = await _client.ListModelsAsync(_key, CancellationToken.None, pageSize: 2);
+            var models = await Client.ListModelsAsync(_key, CancellationToken.None, pageSize: 2);
 
             Assert.Contains(models, m => m.Id == "gemini-extra-5");
             Assert.Equal(models.Count, models.Select(m => m.Id).Distinct().Count());
-            Assert.True(_server.CountFor(RouteKind.ListModels) >= 4);
+            Assert.True(Server.CountFor(RouteKind.ListModels) >= 4);
         }
 
         [Fact]
         public async Task GetModelReadsLimits()
         {
-            var model = await _client.GetModelAsync("gemini-2.5-flash", _key, CancellationToken.None);
+            var model = await Client.GetModelAsync("gemini-2.5-flash", _key, CancellationToken.None);
             Assert.Equal("gemini-2.5-flash", model.Id);
             Assert.Equal(1_048_576, model.InputTokenLimit);
             Assert.Contains("generateContent", model.SupportedGenerationMethods!);
@@ -77,13 +64,13 @@ namespace InterviewTools.Engine.Tests.Gemini
         [Fact]
         public async Task ErrorsBecomeTypedExceptionsWithTheirDetails()
         {
-            _server.Enqueue(FakeReply.PerDayQuota("gemini-2.5-flash"));
-            var quota = await Assert.ThrowsAsync<GeminiApiException>(() => _client.GenerateContentAsync("gemini-2.5-flash", Request("x"), _key, CancellationToken.None));
+            Server.Enqueue(FakeReply.PerDayQuota("gemini-2.5-flash"));
+            var quota = await Assert.ThrowsAsync<GeminiApiException>(() => Client.GenerateContentAsync("gemini-2.5-flash", Request("x"), _key, CancellationToken.None));
             Assert.Equal(429, quota.HttpStatus);
             Assert.Equal("GenerateRequestsPerDayPerProjectPerModel-FreeTier", quota.Error.QuotaViolations.Single().QuotaId);
             Assert.NotNull(quota.Error.RetryDelay);
 
-            var missing = await Assert.ThrowsAsync<GeminiApiException>(() => _client.GenerateContentAsync("gemini-1.5-flash", Request("x"), _key, CancellationToken.None));
+            var missing = await Assert.ThrowsAsync<GeminiApiException>(() => Client.GenerateContentAsync("gemini-1.5-flash", Request("x"), _key, CancellationToken.None));
             Assert.Equal(404, missing.HttpStatus);
             Assert.Contains("gemini-1.5-flash is not found", missing.Message);
         }
@@ -91,8 +78,8 @@ namespace InterviewTools.Engine.Tests.Gemini
         [Fact]
         public async Task NonJsonErrorPageFallsBackToTheStatus()
         {
-            _server.Enqueue(FakeReply.RawBody(502, "text/html", "<html>bad gateway</html>"));
-            var e = await Assert.ThrowsAsync<GeminiApiException>(() => _client.GenerateContentAsync("gemini-2.5-flash", Request("x"), _key, CancellationToken.None));
+            Server.Enqueue(FakeReply.RawBody(502, "text/html", "<html>bad gateway</html>"));
+            var e = await Assert.ThrowsAsync<GeminiApiException>(() => Client.GenerateContentAsync("gemini-2.5-flash", Request("x"), _key, CancellationToken.None));
             Assert.Equal(502, e.HttpStatus);
             Assert.False(e.Error.BodyWasJson);
         }
@@ -100,23 +87,23 @@ namespace InterviewTools.Engine.Tests.Gemini
         [Fact]
         public async Task TruncatedSuccessBodyIsMalformedNotACrash()
         {
-            _server.Enqueue(FakeReply.RawBody(200, "application/json", "{\"candidates\": [{\"content\""));
-            await Assert.ThrowsAsync<GeminiMalformedResponseException>(() => _client.GenerateContentAsync("gemini-2.5-flash", Request("x"), _key, CancellationToken.None));
+            Server.Enqueue(FakeReply.RawBody(200, "application/json", "{\"candidates\": [{\"content\""));
+            await Assert.ThrowsAsync<GeminiMalformedResponseException>(() => Client.GenerateContentAsync("gemini-2.5-flash", Request("x"), _key, CancellationToken.None));
         }
 
         [Fact]
         public async Task DroppedConnectionIsATransportErrorThatNamesNoKey()
         {
-            _server.Enqueue(FakeReply.DropConnection());
-            var e = await Assert.ThrowsAsync<GeminiTransportException>(() => _client.GenerateContentAsync("gemini-2.5-flash", Request("x"), _key, CancellationToken.None));
+            Server.Enqueue(FakeReply.DropConnection());
+            var e = await Assert.ThrowsAsync<GeminiTransportException>(() => Client.GenerateContentAsync("gemini-2.5-flash", Request("x"), _key, CancellationToken.None));
             Assert.DoesNotContain(Secret, e.ToString());
         }
 
         [Fact]
         public async Task KeyEchoedByTheServerIsScrubbedFromTheMessage()
         {
-            _server.Enqueue(FakeReply.Suspended(Secret));
-            var e = await Assert.ThrowsAsync<GeminiApiException>(() => _client.GenerateContentAsync("gemini-2.5-flash", Request("x"), _key, CancellationToken.None));
+            Server.Enqueue(FakeReply.Suspended(Secret));
+            var e = await Assert.ThrowsAsync<GeminiApiException>(() => Client.GenerateContentAsync("gemini-2.5-flash", Request("x"), _key, CancellationToken.None));
             Assert.DoesNotContain(Secret, e.Message);
             Assert.Contains(_key.Fingerprint, e.Message);
         }
@@ -124,9 +111,9 @@ namespace InterviewTools.Engine.Tests.Gemini
         [Fact]
         public async Task CancellationStopsTheCallAtOnce()
         {
-            _server.Enqueue(FakeReply.Slow(TimeSpan.FromSeconds(30), FakeReply.Json("{}")));
+            Server.Enqueue(FakeReply.Slow(TimeSpan.FromSeconds(30), FakeReply.Json("{}")));
             using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _client.GenerateContentAsync("gemini-2.5-flash", Request("x"), _key, cancel.Token));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client.GenerateContentAsync("gemini-2.5-flash", Request("x"), _key, cancel.Token));
         }
 
         private static GenerateContentRequest Request(string text) => new GenerateContentRequest { Contents = new List<Content> { Content.User(text) } };

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using InterviewTools.Engine.Gemini;
@@ -13,22 +12,12 @@ using Xunit;
 
 namespace InterviewTools.Engine.Tests.Summaries
 {
-    public sealed class PostSummarizerTests : IAsyncLifetime
+    public sealed class PostSummarizerTests : FakeServerTest
     {
-        private const string Secret = "AIzaSy-SUMMARIZER-KEY";
-        private static readonly HttpClient Http = new HttpClient();
         private readonly RecordingObserver _observer = new RecordingObserver();
-        private FakeGeminiServer _server = null!;
 
-        public async Task InitializeAsync()
-        {
-            var options = new FakeGeminiOptions();
-            options.Keys[Secret] = "project-s";
+        protected override void Configure(FakeGeminiOptions options) =>
             options.Models.Add(new FakeModel("gemini-tiny-window") { InputTokenLimit = 1000 });
-            _server = await FakeGeminiServer.StartAsync(options);
-        }
-
-        public async Task DisposeAsync() => await _server.DisposeAsync();
 
         [Fact]
         public async Task SucceedsWithPostTitleAndHashtagsOverridingTheModel()
@@ -47,8 +36,8 @@ namespace InterviewTools.Engine.Tests.Summaries
         [Fact]
         public async Task TransientFaultsAreRetriedAndReported()
         {
-            _server.Enqueue(FakeReply.Overloaded());
-            _server.Enqueue(FakeReply.DropConnection());
+            Server.Enqueue(FakeReply.Overloaded());
+            Server.Enqueue(FakeReply.DropConnection());
 
             var outcome = await Summarizer().SummarizeAsync(PostReader.ReadText("p", "什么是 RoPE？"), CancellationToken.None);
 
@@ -61,8 +50,8 @@ namespace InterviewTools.Engine.Tests.Summaries
         [Fact]
         public async Task QuotaAndBadRequestsAreNotRetried()
         {
-            _server.Enqueue(FakeReply.PerMinuteQuota("gemini-2.5-flash"));
-            _server.Enqueue(FakeReply.InvalidArgument("Invalid JSON payload received."));
+            Server.Enqueue(FakeReply.PerMinuteQuota("gemini-2.5-flash"));
+            Server.Enqueue(FakeReply.InvalidArgument("Invalid JSON payload received."));
             var summarizer = Summarizer();
 
             var quota = await summarizer.SummarizeAsync(PostReader.ReadText("a", "a 面经"), CancellationToken.None);
@@ -83,8 +72,8 @@ namespace InterviewTools.Engine.Tests.Summaries
             Assert.Equal(FailureKind.InputTooLong, outcome.Failure!.Kind);
             Assert.Contains("1,000", outcome.Failure.Message);
             Assert.Equal(SummaryStatus.Succeeded, shortOne.Status);
-            Assert.Equal(1, _server.CountFor(RouteKind.CountTokens));
-            Assert.Equal(1, _server.CountFor(RouteKind.GetModel));
+            Assert.Equal(1, Server.CountFor(RouteKind.CountTokens));
+            Assert.Equal(1, Server.CountFor(RouteKind.GetModel));
         }
 
         [Fact]
@@ -97,14 +86,14 @@ namespace InterviewTools.Engine.Tests.Summaries
 
             Assert.True(first.Failure!.StopsTheRun);
             Assert.Equal(FailureKind.ModelNotFound, second.Failure!.Kind);
-            Assert.Equal(0, _server.GenerateCount);
-            Assert.Equal(1, _server.CountFor(RouteKind.GetModel));
+            Assert.Equal(0, Server.GenerateCount);
+            Assert.Equal(1, Server.CountFor(RouteKind.GetModel));
         }
 
         [Fact]
         public async Task CancellationPropagatesInsteadOfFailingThePost()
         {
-            _server.Enqueue(FakeReply.Slow(TimeSpan.FromSeconds(30), FakeReply.Json("{}")));
+            Server.Enqueue(FakeReply.Slow(TimeSpan.FromSeconds(30), FakeReply.Json("{}")));
             using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Summarizer().SummarizeAsync(PostReader.ReadText("p", "p"), cancel.Token));
@@ -113,7 +102,7 @@ namespace InterviewTools.Engine.Tests.Summaries
         [Fact]
         public async Task EachAttemptHasItsOwnTimeout()
         {
-            _server.Enqueue(FakeReply.Slow(TimeSpan.FromSeconds(30), FakeReply.Json("{}")));
+            Server.Enqueue(FakeReply.Slow(TimeSpan.FromSeconds(30), FakeReply.Json("{}")));
 
             var outcome = await Summarizer(timeout: TimeSpan.FromMilliseconds(300), retries: 1).SummarizeAsync(PostReader.ReadText("p", "什么是 MoE？"), CancellationToken.None);
 
@@ -124,7 +113,7 @@ namespace InterviewTools.Engine.Tests.Summaries
 
         private PostSummarizer Summarizer(string model = "gemini-2.5-flash", TimeSpan? timeout = null, int retries = 3) =>
             new PostSummarizer(
-                new GeminiClient(Http, GeminiEndpoint.Parse(_server.BaseUrl)),
+                Client,
                 ApiKey.FromPlainText(Secret),
                 new SummarizerOptions { Model = model, MaxRetries = retries, RetryBaseDelay = TimeSpan.FromMilliseconds(5), RequestTimeout = timeout ?? TimeSpan.FromSeconds(10) },
                 TimeProvider.System,
