@@ -11,7 +11,7 @@ namespace InterviewTools.Hosting
     internal sealed class PostSummaryWork : IDisposable
     {
         private readonly PSCmdlet _cmdlet;
-        private readonly PostSummarySettings _settings;
+        private readonly int _throttleLimit;
         private readonly SummarizerOptions _options;
         private readonly GeminiEndpoint _endpoint;
         private readonly string? _apiKey;
@@ -21,7 +21,7 @@ namespace InterviewTools.Hosting
         public PostSummaryWork(PSCmdlet cmdlet, PostSummarySettings settings)
         {
             _cmdlet = cmdlet;
-            _settings = settings;
+            _throttleLimit = settings.ThrottleLimit;
             _options = new SummarizerOptions
             {
                 RequestTimeout = TimeSpan.FromSeconds(settings.TimeoutSec),
@@ -91,7 +91,7 @@ namespace InterviewTools.Hosting
             var action = $"Summarize with {_options.Model} at {_endpoint} ({post.Body.Length:N0} characters, about {roughTokens:N0} input tokens)";
             if (!_cmdlet.ShouldProcess(source, action)) return;
 
-            _runner ??= new SummaryRunner(_cmdlet, _apiKey!, _endpoint, _options, _settings.ThrottleLimit);
+            _runner ??= new SummaryRunner(_cmdlet, _apiKey!, _endpoint, _options, _throttleLimit);
             _runner.Submit(post);
         }
     }
