@@ -6,6 +6,14 @@ namespace InterviewTools
     {
         Succeeded,
         Failed,
+        Deferred,
+        Cached,
+    }
+
+    public enum PostSummaryProvider
+    {
+        Gemini,
+        Offline,
     }
 
     /// <summary>The notes of one post and how they were made. KeyId is a fingerprint, never the key.</summary>
@@ -19,11 +27,16 @@ namespace InterviewTools
         public string[] Advice { get; set; } = Array.Empty<string>();
         public string[] Questions { get; set; } = Array.Empty<string>();
         public string[] Topics { get; set; } = Array.Empty<string>();
+        public string[] Terms { get; set; } = Array.Empty<string>();
         public PostSummaryStatus Status { get; set; }
+        public PostSummaryProvider Provider { get; set; }
+        public bool Fallback { get; set; }
         public string? Error { get; set; }
+        public DateTimeOffset? RetryAt { get; set; }
         public string Model { get; set; } = string.Empty;
         public string KeyId { get; set; } = string.Empty;
         public int Attempts { get; set; }
+        public string[] Switches { get; set; } = Array.Empty<string>();
         public int InputTokens { get; set; }
         public int OutputTokens { get; set; }
         public TimeSpan Duration { get; set; }

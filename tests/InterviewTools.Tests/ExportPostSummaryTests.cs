@@ -24,7 +24,7 @@ namespace InterviewTools.Tests
             var stream = Load(Encoding.UTF8.GetString(bytes));
             Assert.Equal(2, stream.Documents.Count);
             var keys = ((YamlMappingNode)stream.Documents[0].RootNode).Children.Keys.Select(k => ((YamlScalarNode)k).Value).ToList();
-            Assert.Equal(new[] { "Source", "Title", "Summary", "Experiences", "Tips", "Advice", "Questions", "Topics", "Status" }, keys.Take(9));
+            Assert.Equal(new[] { "Source", "Title", "Summary", "Experiences", "Tips", "Advice", "Questions", "Topics", "Terms", "Status", "Provider" }, keys.Take(11));
             Assert.Equal("【面经】第一篇", Scalar(stream.Documents[0], "Title"));
         }
 

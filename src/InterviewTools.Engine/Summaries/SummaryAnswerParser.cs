@@ -95,6 +95,7 @@ namespace InterviewTools.Engine.Summaries
                     Advice = List(root, SummarySchema.Advice),
                     Questions = List(root, SummarySchema.Questions),
                     Topics = List(root, SummarySchema.Topics),
+                    Terms = List(root, SummarySchema.Terms),
                 };
                 return true;
             }

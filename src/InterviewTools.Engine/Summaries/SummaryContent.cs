@@ -13,5 +13,6 @@ namespace InterviewTools.Engine.Summaries
         public IReadOnlyList<string> Advice { get; set; } = Array.Empty<string>();
         public IReadOnlyList<string> Questions { get; set; } = Array.Empty<string>();
         public IReadOnlyList<string> Topics { get; set; } = Array.Empty<string>();
+        public IReadOnlyList<string> Terms { get; set; } = Array.Empty<string>();
     }
 }

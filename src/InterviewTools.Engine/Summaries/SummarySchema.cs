@@ -6,6 +6,9 @@ namespace InterviewTools.Engine.Summaries
     /// <summary>The response schema: one field per PostSummary note, in display order.</summary>
     public static class SummarySchema
     {
+        /// <summary>Bumped whenever the fields or their meaning change, so cached summaries of an older shape are not reused.</summary>
+        public const int Version = 2;
+
         public const string Title = "title";
         public const string Summary = "summary";
         public const string Experiences = "experiences";
@@ -13,6 +16,7 @@ namespace InterviewTools.Engine.Summaries
         public const string Advice = "advice";
         public const string Questions = "questions";
         public const string Topics = "topics";
+        public const string Terms = "terms";
 
         public static Schema Build()
         {
@@ -25,8 +29,9 @@ namespace InterviewTools.Engine.Summaries
                 [Advice] = List("Recommendations the author gives to candidates (建议)."),
                 [Questions] = List("Interview questions the post lists, worded as in the post (面试题)."),
                 [Topics] = List("Short topic keywords of the post (话题)."),
+                [Terms] = List("Technical terms and acronyms the post uses, such as GQA, RoPE or LoRA (术语)."),
             };
-            var order = new List<string> { Title, Summary, Experiences, Tips, Advice, Questions, Topics };
+            var order = new List<string> { Title, Summary, Experiences, Tips, Advice, Questions, Topics, Terms };
             return new Schema
             {
                 Type = "OBJECT",
