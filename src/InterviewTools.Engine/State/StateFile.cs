@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.IO;
+using System.Text.Json;
+using System.Threading;
+
+namespace InterviewTools.Engine.State
+{
+    /// <summary>
+    /// A JSON document shared by every process of this user: changes happen under a cross-process lock file and land by
+    /// atomic rename, so a reader sees the old or the new document, never half of one. A corrupt document is set aside and rebuilt.
+    /// </summary>
+    public sealed class StateFile<T> where T : class, new()
+    {
+        private static readonly ConcurrentDictionary<string, object> InProcessGates = new ConcurrentDictionary<string, object>(StringComparer.Ordinal);
+        private readonly JsonSerializerOptions _json;
+        private readonly TimeSpan _lockTimeout;
+        private readonly Action<string> _warn;
+
+        public StateFile(string path, JsonSerializerOptions json, Action<string> warn, TimeSpan? lockTimeout = null)
+        {
+            Path = System.IO.Path.GetFullPath(path);
+            _json = json;
+            _warn = warn;
+            _lockTimeout = lockTimeout ?? TimeSpan.FromSeconds(30);
+        }
+
+        public string Path { get; }
+
+        /// <summary>The latest committed document, without taking the lock.</summary>
+        public T Read()
+        {
+            var bytes = ReadBytes();
+            return bytes == null ? new T() : Deserialize(bytes, setAsideWhenCorrupt: false);
+        }
+
+        /// <summary>Reads the latest document, lets <paramref name="change"/> edit it and commits it, all under the lock.</summary>
+        public TResult Update<TResult>(Func<T, TResult> change)
+        {
+            var gate = InProcessGates.GetOrAdd(Path, _ => new object());
+            lock (gate)
+            {
+                using (AcquireFileLock())
+                {
+                    var bytes = ReadBytes();
+                    var state = bytes == null ? new T() : Deserialize(bytes, setAsideWhenCorrupt: true);
+                    var result = change(state);
+                    Write(state);
+                    return result;
+                }
+            }
+        }
+
+        private byte[]? ReadBytes()
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    return File.Exists(Path) ? File.ReadAllBytes(Path) : null;
+                }
+                catch (IOException) when (attempt < 20)
+                {
+                    Thread.Sleep(5);
+                }
+            }
+        }
+
+        private T Deserialize(byte[] bytes, bool setAsideWhenCorrupt)
+        {
+            try
+            {
+                return JsonSerializer.Deserialize<T>(bytes, _json) ?? throw new JsonException("The document is null.");
+            }
+            catch (JsonException e)
+            {
+                if (!setAsideWhenCorrupt) return new T();
+                var backup = Path + ".corrupt-" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+                File.Copy(Path, backup, overwrite: true);
+                _warn($"{Path} was unreadable ({e.Message}); it was saved as {backup} and rebuilt empty.");
+                return new T();
+            }
+        }
+
+        private void Write(T state)
+        {
+            var directory = System.IO.Path.GetDirectoryName(Path)!;
+            StateDirectory.Ensure(directory);
+            var temporary = System.IO.Path.Combine(directory, System.IO.Path.GetFileName(Path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+            try
+            {
+                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                {
+                    JsonSerializer.Serialize(stream, state, _json);
+                    stream.Flush(flushToDisk: true);
+                }
+                UnixPermissions.RestrictToUser(temporary, isDirectory: false);
+                AtomicReplace(temporary, Path);
+            }
+            finally
+            {
+                if (File.Exists(temporary)) File.Delete(temporary);
+            }
+        }
+
+        private static void AtomicReplace(string source, string destination)
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    if (File.Exists(destination)) File.Replace(source, destination, null);
+                    else File.Move(source, destination);
+                    return;
+                }
+                catch (IOException) when (attempt < 50)
+                {
+                    Thread.Sleep(10);
+                }
+                catch (UnauthorizedAccessException) when (attempt < 50)
+                {
+                    Thread.Sleep(10);
+                }
+            }
+        }
+
+        private FileStream AcquireFileLock()
+        {
+            var lockPath = Path + ".lock";
+            StateDirectory.Ensure(System.IO.Path.GetDirectoryName(lockPath)!);
+            var deadline = DateTime.UtcNow + _lockTimeout;
+            var pause = 1;
+            while (true)
+            {
+                try
+                {
+                    return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                }
+                catch (IOException) when (DateTime.UtcNow < deadline)
+                {
+                    Thread.Sleep(pause);
+                    pause = Math.Min(pause * 2, 20);
+                }
+                catch (IOException e)
+                {
+                    throw new StateLockTimeoutException(lockPath, _lockTimeout, e);
+                }
+            }
+        }
+    }
+}
