@@ -1,12 +1,18 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
 using System.Net.Http;
 using System.Threading.Tasks;
 using InterviewTools.Engine.Gemini;
+using InterviewTools.Engine.Rotation;
+using InterviewTools.Engine.Security;
+using InterviewTools.Engine.Summaries;
 using InterviewTools.FakeGemini;
 using Xunit;
 
 namespace InterviewTools.Engine.Tests
 {
-    /// <summary>A fake Gemini server per test that knows one key, and a client pointed at it.</summary>
+    /// <summary>A fake Gemini server per test that knows one key, a client pointed at it, and a private state directory.</summary>
     public abstract class FakeServerTest : IAsyncLifetime
     {
         protected const string Secret = "AIzaSy-ENGINE-TEST-KEY-0001";
@@ -15,6 +21,8 @@ namespace InterviewTools.Engine.Tests
         protected FakeGeminiServer Server { get; private set; } = null!;
 
         protected GeminiClient Client { get; private set; } = null!;
+
+        protected string StateFolder { get; } = Path.Combine(Path.GetTempPath(), "it-engine-" + Guid.NewGuid().ToString("N"));
 
         public async Task InitializeAsync()
         {
@@ -25,10 +33,29 @@ namespace InterviewTools.Engine.Tests
             Client = new GeminiClient(Http, GeminiEndpoint.Parse(Server.BaseUrl + "/"));
         }
 
-        public async Task DisposeAsync() => await Server.DisposeAsync();
+        public async Task DisposeAsync()
+        {
+            await Server.DisposeAsync();
+            if (Directory.Exists(StateFolder)) Directory.Delete(StateFolder, recursive: true);
+        }
 
         protected virtual void Configure(FakeGeminiOptions options)
         {
+        }
+
+        protected Ledger NewLedger(TimeProvider? time = null, RouteLimits? limits = null, List<string>? warnings = null) =>
+            new Ledger(Ledger.PathFor(StateFolder, Client.Endpoint.BaseUrl), limits ?? new RouteLimits(useBuiltInDefaults: false), time ?? TimeProvider.System,
+                warning => warnings?.Add(warning));
+
+        protected PostSummarizer NewSummarizer(IReadOnlyList<string> models, ISummaryObserver observer, SummarizerOptions? options = null,
+            IReadOnlyList<PooledKey>? keys = null, Ledger? ledger = null, TimeProvider? time = null, TimeSpan? maxWait = null)
+        {
+            options ??= new SummarizerOptions { MaxRetries = 3, RetryBaseDelay = TimeSpan.FromMilliseconds(5), RequestTimeout = TimeSpan.FromSeconds(10) };
+            options.Models = models;
+            keys ??= new[] { new PooledKey(ApiKey.FromPlainText(Secret), null, "test") };
+            var clock = time ?? TimeProvider.System;
+            var planner = new RoutePlanner(keys, models, ledger ?? NewLedger(clock), clock, maxWait ?? TimeSpan.Zero);
+            return new PostSummarizer(Client, planner, options, clock, observer);
         }
     }
 }

@@ -35,5 +35,7 @@ public sealed class FakeModel
         new("gemini-2.5-flash", thinking: true),
         new("gemini-2.5-flash-lite", thinking: false),
         new("gemini-3.5-flash", thinking: true),
+        new("gemini-3.1-flash-lite", thinking: false),
+        new("gemini-3.5-flash-lite", thinking: false),
     ];
 }

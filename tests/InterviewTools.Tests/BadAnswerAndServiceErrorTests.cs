@@ -39,20 +39,20 @@ namespace InterviewTools.Tests
         }
 
         [Fact]
-        public void DailyQuota429FailsThePostWithTheServersReasonAndIsNotRetried()
+        public void DailyQuota429WithAShortRetryDelayDefersTheOnlyModelUntilMidnightPacific()
         {
             using var world = new HostedScenario();
             world.Server.Enqueue(FakeReply.PerDayQuota("gemini-3.5-flash", 20, TimeSpan.FromSeconds(18.597309548)));
 
-            var run = world.Run("Invoke-PostSummary -Text '什么是 GQA？'");
+            var run = world.Run("Invoke-PostSummary -Text '什么是 GQA？', '什么是 MoE？' -Model gemini-3.5-flash -ThrottleLimit 1");
 
-            var summary = (PostSummaryView)Assert.Single(run.Output);
-            Assert.Equal("Failed", summary.Status);
-            Assert.Equal(1, summary.Attempts);
-            Assert.Contains("Quota exceeded for metric: generativelanguage.googleapis.com/generate_content_free_tier_requests, limit: 20", summary.Error);
-            var error = Assert.Single(run.Errors);
-            Assert.Equal("GeminiQuotaExhausted", error.FullyQualifiedErrorId.Split(',')[0]);
-            Assert.Equal(ErrorCategory.QuotaExceeded, error.CategoryInfo.Category);
+            Assert.Equal(new[] { "Deferred", "Deferred" }, run.Output.Select(o => ((PostSummaryView)o).Status));
+            var first = (PostSummaryView)run.Output[0];
+            Assert.Equal(1, first.Attempts);
+            Assert.Contains("daily quota used up", first.Error);
+            Assert.Equal(NextPacificMidnight(), first.RetryAt);
+            Assert.Empty(run.Errors);
+            Assert.Contains(run.Warnings, w => w.Contains("exhausted for today") && w.Contains("00:00 PT") && w.Contains("2 post(s) deferred"));
             Assert.Equal(1, world.Server.GenerateCount);
         }
 
@@ -80,7 +80,7 @@ namespace InterviewTools.Tests
             world.Server.Enqueue(FakeReply.DropConnection());
             world.Server.Enqueue(FakeReply.DeadlineExceeded());
 
-            var run = world.Run("Invoke-PostSummary -Text '什么是 GQA？' -MaxRetryCount 1");
+            var run = world.Run("Invoke-PostSummary -Text '什么是 GQA？' -MaxRetryCount 1 -Model gemini-3.5-flash");
 
             var summary = (PostSummaryView)Assert.Single(run.Output);
             Assert.Equal("Failed", summary.Status);
@@ -95,7 +95,7 @@ namespace InterviewTools.Tests
             using var world = new HostedScenario();
             world.Server.Enqueue(FakeReply.Slow(TimeSpan.FromSeconds(20), FakeReply.Json("{\"summary\":\"late\"}")));
 
-            var run = world.Run("Invoke-PostSummary -Text '什么是 GQA？' -TimeoutSec 1 -MaxRetryCount 0");
+            var run = world.Run("Invoke-PostSummary -Text '什么是 GQA？' -TimeoutSec 1 -MaxRetryCount 0 -Model gemini-3.5-flash");
 
             var summary = (PostSummaryView)Assert.Single(run.Output);
             Assert.Equal("Failed", summary.Status);
@@ -112,7 +112,7 @@ namespace InterviewTools.Tests
             var (run, caught) = world.RunCatching("Invoke-PostSummary -Text 'a 面经', 'b 面经' -ApiKey 'AIzaSy-NOT-A-REAL-KEY-42'");
 
             Assert.NotNull(caught);
-            Assert.Equal("GeminiKeyRejected", caught!.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Equal("GeminiNoUsableKey", caught!.FullyQualifiedErrorId.Split(',')[0]);
             Assert.Equal(ErrorCategory.AuthenticationError, caught.CategoryInfo.Category);
             Assert.Contains("API key not valid", caught.ToString());
             Assert.DoesNotContain("AIzaSy-NOT-A-REAL-KEY-42", caught.ToString());
@@ -129,7 +129,7 @@ namespace InterviewTools.Tests
             var (_, caught) = world.RunCatching("Invoke-PostSummary -Text 'a 面经' -Model gemini-1.5-flash");
 
             Assert.NotNull(caught);
-            Assert.Equal("GeminiModelNotFound", caught!.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Equal("GeminiNoUsableModel", caught!.FullyQualifiedErrorId.Split(',')[0]);
             Assert.Contains("gemini-1.5-flash", caught.ToString());
             Assert.Equal(0, world.Server.GenerateCount);
         }
@@ -187,6 +187,14 @@ namespace InterviewTools.Tests
 
             Assert.NotNull(caught);
             Assert.Equal("GeminiBaseUrlInvalid", caught!.FullyQualifiedErrorId.Split(',')[0]);
+        }
+
+        /// <summary>Computed here from the IANA zone, independently of the engine's own calculation.</summary>
+        internal static DateTimeOffset NextPacificMidnight()
+        {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
+            var midnight = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).Date.AddDays(1);
+            return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
         }
     }
 }

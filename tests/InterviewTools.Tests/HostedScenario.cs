@@ -17,10 +17,11 @@ namespace InterviewTools.Tests
         public const string Secret = "AIzaSyD-TEST-SECRET-7f3c9a1e5b2d";
         public const string Project = "project-interview";
 
-        private static readonly string[] Variables = { "GOOGLE_GEMINI_BASE_URL", "GEMINI_API_KEY", "GOOGLE_API_KEY" };
+        private static readonly string[] Variables = { "GOOGLE_GEMINI_BASE_URL", "GEMINI_API_KEY", "GEMINI_API_KEYS", "GOOGLE_API_KEY", "INTERVIEWTOOLS_STATE_DIR" };
         private readonly Dictionary<string, string?> _saved = Variables.ToDictionary(v => v, Environment.GetEnvironmentVariable);
 
-        public HostedScenario(FakeGeminiOptions? options = null, RecordingHost? host = null)
+        /// <param name="config">The config.yaml of the scenario's state directory; by default it turns off the built-in free-tier limits, which would pace the fake's unlimited quota.</param>
+        public HostedScenario(FakeGeminiOptions? options = null, RecordingHost? host = null, string? config = DefaultConfig)
         {
             options ??= new FakeGeminiOptions();
             options.Keys = new Dictionary<string, string>(options.Keys) { [Secret] = Project };
@@ -29,12 +30,22 @@ namespace InterviewTools.Tests
             Environment.SetEnvironmentVariable("GOOGLE_GEMINI_BASE_URL", Server.BaseUrl);
             Environment.SetEnvironmentVariable("GEMINI_API_KEY", Secret);
             Environment.SetEnvironmentVariable("GOOGLE_API_KEY", null);
+            Environment.SetEnvironmentVariable("GEMINI_API_KEYS", null);
+            StateFolder = Path.Combine(Folder, "state");
+            Directory.CreateDirectory(StateFolder);
+            Environment.SetEnvironmentVariable("INTERVIEWTOOLS_STATE_DIR", StateFolder);
+            if (config != null) File.WriteAllText(Path.Combine(StateFolder, "config.yaml"), config);
             Host = new PowerShellHost(Folder, host);
         }
 
         public FakeGeminiServer Server { get; }
         public PowerShellHost Host { get; }
         public string Folder { get; }
+
+        /// <summary>INTERVIEWTOOLS_STATE_DIR for this scenario: ledger, cache and config.yaml.</summary>
+        public string StateFolder { get; }
+
+        public const string DefaultConfig = "builtInLimits: false\n";
 
         public PowerShellRun Run(string script, IDictionary<string, object?>? variables = null) => Host.Run(script, variables);
 

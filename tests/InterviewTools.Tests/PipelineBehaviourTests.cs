@@ -135,7 +135,7 @@ namespace InterviewTools.Tests
             Assert.True(everything.Count > 20);
             Assert.DoesNotContain(everything, text => text.Contains(HostedScenario.Secret));
             Assert.Contains(everything, text => text.Contains("key-"));
-            Assert.Contains(runs[2].Errors, e => e.FullyQualifiedErrorId.StartsWith("GeminiModelNotFound"));
+            Assert.Contains(runs[2].Errors, e => e.FullyQualifiedErrorId.StartsWith("GeminiNoUsableModel"));
             Assert.Contains(runs[3].Output, o => ((PostSummaryView)o).Status == "Failed");
         }
     }

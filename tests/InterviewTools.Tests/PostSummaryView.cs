@@ -24,6 +24,10 @@ namespace InterviewTools.Tests
         public int InputTokens => (int)_item.Properties["InputTokens"].Value;
         public string[] Topics => List("Topics");
         public string[] Questions => List("Questions");
+        public string[] Switches => List("Switches");
+        public string Provider => Text("Provider");
+        public bool Fallback => (bool)_item.Properties["Fallback"].Value;
+        public System.DateTimeOffset? RetryAt => (System.DateTimeOffset?)_item.Properties["RetryAt"].Value;
 
         private string Text(string name) => _item.Properties[name].Value?.ToString() ?? string.Empty;
 

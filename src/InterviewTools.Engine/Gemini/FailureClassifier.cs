@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using InterviewTools.Engine.Rotation;
 using InterviewTools.Engine.Summaries;
 using Polly.Timeout;
 
@@ -32,12 +33,80 @@ namespace InterviewTools.Engine.Gemini
             _ => throw new ArgumentException($"{exception.GetType().Name} is not a service failure.", nameof(exception)),
         };
 
+        /// <summary>Per-minute cool-downs get this margin over the server's own delay, so the retry lands after the window really moved.</summary>
+        public static readonly TimeSpan CoolDownMargin = TimeSpan.FromSeconds(1);
+
+        /// <summary>The longest per-minute cool-down honoured; a longer delay is not a per-minute matter.</summary>
+        public static readonly TimeSpan CoolDownCap = TimeSpan.FromMinutes(5);
+
+        private static readonly TimeSpan DefaultCoolDown = TimeSpan.FromSeconds(60);
+
+        /// <summary>What the rotation engine does about a failed request: the one table of issue 4, in one place.</summary>
+        public static RotationVerdict Verdict(Exception exception, TimeSpan timeout)
+        {
+            if (exception is GeminiApiException api) return Verdict(api.Error);
+            return new RotationVerdict(RotationAction.Transient, Classify(exception, timeout));
+        }
+
+        public static RotationVerdict Verdict(GeminiError error)
+        {
+            var failure = Classify(error);
+            if (error.HttpStatus == 429) return QuotaVerdict(error, failure);
+            if (IsRetiredModel(error)) return new RotationVerdict(RotationAction.RetireModel, new SummaryFailure(FailureKind.ModelNotFound, failure.Message, error.HttpStatus));
+            switch (failure.Kind)
+            {
+                case FailureKind.KeyRejected:
+                    return new RotationVerdict(RotationAction.DisableKey, failure);
+                case FailureKind.ServerError:
+                    return new RotationVerdict(RotationAction.Transient, failure);
+                default:
+                    return new RotationVerdict(RotationAction.FailPost, failure);
+            }
+        }
+
+        private static bool IsRetiredModel(GeminiError error) =>
+            error.HttpStatus == 404 || error.Message.IndexOf("no longer available", StringComparison.OrdinalIgnoreCase) >= 0;
+
+        private static RotationVerdict QuotaVerdict(GeminiError error, SummaryFailure failure)
+        {
+            var violations = error.QuotaViolations;
+            if (violations.Any(v => v.QuotaValue == 0) || error.Message.IndexOf("limit: 0", StringComparison.Ordinal) >= 0)
+            {
+                return new RotationVerdict(RotationAction.NoFreeTier, failure);
+            }
+            var learned = new QuotaLimits();
+            var daily = false;
+            foreach (var violation in violations)
+            {
+                var id = (violation.QuotaId ?? string.Empty) + " " + (violation.QuotaMetric ?? string.Empty);
+                var perDay = Contains(id, "PerDay") || Contains(id, "Daily");
+                var tokens = Contains(id, "Token");
+                daily |= perDay;
+                if (perDay && tokens) learned.InputTokensPerDay = violation.QuotaValue;
+                else if (perDay) learned.RequestsPerDay = (int)Math.Min(int.MaxValue, violation.QuotaValue);
+                else if (tokens) learned.InputTokensPerMinute = violation.QuotaValue;
+                else if (Contains(id, "PerMinute")) learned.RequestsPerMinute = (int)Math.Min(int.MaxValue, violation.QuotaValue);
+            }
+            if (violations.Count == 0) daily = Contains(error.Message, "per day") || Contains(error.Message, "daily");
+            if (daily) return new RotationVerdict(RotationAction.ExhaustedToday, failure) { Learned = learned };
+
+            var asked = error.RetryDelayFromMessage ?? error.RetryDelay ?? DefaultCoolDown;
+            var coolDown = asked + CoolDownMargin;
+            return new RotationVerdict(RotationAction.CoolDown, failure)
+            {
+                CoolDown = coolDown > CoolDownCap ? CoolDownCap : coolDown,
+                Learned = learned,
+            };
+        }
+
+        private static bool Contains(string text, string part) => text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
+
         public static SummaryFailure Classify(GeminiError error)
         {
             var message = $"{error.HttpStatus} {error.Status}: {error.Message}";
             var reason = error.ErrorInfo?.Reason;
             if (error.HttpStatus == 429) return new SummaryFailure(FailureKind.QuotaExhausted, message, 429);
-            if (error.HttpStatus == 402 || error.HttpStatus == 403 || (reason != null && KeyRejectionReasons.Contains(reason)))
+            if (error.HttpStatus == 401 || error.HttpStatus == 402 || error.HttpStatus == 403 || (reason != null && KeyRejectionReasons.Contains(reason)))
             {
                 return new SummaryFailure(FailureKind.KeyRejected, message, error.HttpStatus);
             }

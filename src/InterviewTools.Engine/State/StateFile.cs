@@ -93,7 +93,7 @@ namespace InterviewTools.Engine.State
                 using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
                 {
                     JsonSerializer.Serialize(stream, state, _json);
-                    stream.Flush(flushToDisk: true);
+                    stream.Flush();
                 }
                 UnixPermissions.RestrictToUser(temporary, isDirectory: false);
                 AtomicReplace(temporary, Path);

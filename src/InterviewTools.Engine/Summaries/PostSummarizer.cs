@@ -1,153 +1,166 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using InterviewTools.Engine.Gemini;
 using InterviewTools.Engine.Gemini.Wire;
 using InterviewTools.Engine.Posts;
 using InterviewTools.Engine.Resilience;
-using InterviewTools.Engine.Security;
+using InterviewTools.Engine.Rotation;
 using Polly;
 
 namespace InterviewTools.Engine.Summaries
 {
-    /// <summary>Summarises posts with one key and one model. Safe to call from several threads at once.</summary>
+    /// <summary>
+    /// Summarises posts over every key × model the planner offers: a failed request is classified once, the ledger learns from it,
+    /// and the post moves on to the next route. Safe to call from several threads at once.
+    /// </summary>
     public sealed class PostSummarizer
     {
+        /// <summary>A bound on how often one post may come back to the same route, e.g. when the server keeps refusing what the ledger allows.</summary>
+        private const int MaxHopsPerRoute = 3;
+
         private readonly GeminiClient _client;
-        private readonly ApiKey _key;
+        private readonly RoutePlanner _planner;
         private readonly SummarizerOptions _options;
         private readonly TimeProvider _time;
         private readonly ISummaryObserver _observer;
         private readonly ResiliencePipeline _pipeline;
-        private readonly object _modelCheckLock = new object();
-        private Task<ModelCheck>? _modelCheck;
+        private readonly ConcurrentDictionary<string, bool> _announced = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private readonly object _chainLock = new object();
+        private Task<ChainCheck>? _chainCheck;
 
-        public PostSummarizer(GeminiClient client, ApiKey key, SummarizerOptions options, TimeProvider time, ISummaryObserver observer)
+        public PostSummarizer(GeminiClient client, RoutePlanner planner, SummarizerOptions options, TimeProvider time, ISummaryObserver observer)
         {
             _client = client;
-            _key = key;
+            _planner = planner;
             _options = options;
             _time = time;
             _observer = observer;
             _pipeline = TransientRetry.Create(options.MaxRetries, options.RetryBaseDelay, options.RetryMaxDelay, options.RequestTimeout, time, notice =>
-                observer.Verbose($"{ModelId.Bare(options.Model)} via {key}: {Describe(notice.Cause)}; retry {notice.Attempt} of {notice.MaxRetries} in {notice.Delay.TotalSeconds:0.0} s."));
+                observer.Verbose($"{Describe(notice.Cause)}; retry {notice.Attempt} of {notice.MaxRetries} in {notice.Delay.TotalSeconds:0.0} s."));
         }
+
+        public RoutePlanner Planner => _planner;
 
         public async Task<SummaryOutcome> SummarizeAsync(PostDocument post, CancellationToken cancellationToken)
         {
-            var started = _time.GetTimestamp();
-            var attempts = 0;
-            try
+            var trace = new PostTrace(post, _time);
+            var chain = await CheckChainAsync(cancellationToken).ConfigureAwait(false);
+            if (chain.Models.Count == 0) return trace.Failed(NoModelLeft());
+
+            var tokens = TokenEstimate.Rough(SummaryPrompt.SystemInstruction(_options.Prompt)) + TokenEstimate.Rough(post.Body);
+            var excluded = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            SummaryFailure? lastFailure = null;
+            var hopsLeft = MaxHopsPerRoute * Math.Max(1, _planner.Keys.Count * chain.Models.Count) + 1;
+            while (hopsLeft-- > 0)
             {
-                var model = await CheckModelAsync(cancellationToken).ConfigureAwait(false);
-                if (model.Failure != null) return Failed(post, model.Failure, attempts, started);
+                var acquisition = await _planner.AcquireAsync(tokens, excluded, blockage => _observer.Waiting(Waiting(blockage), blockage.Until), cancellationToken).ConfigureAwait(false);
+                if (acquisition.Deferral != null) return trace.Deferred(acquisition.Deferral, _planner);
+                if (acquisition.NothingUsable) return trace.Failed(lastFailure ?? NothingUsable());
 
-                var request = SummaryRequestBuilder.Build(post, _options);
-                var tooLong = await InputTooLongAsync(post, request, model.InputTokenLimit, cancellationToken).ConfigureAwait(false);
-                if (tooLong != null) return Failed(post, tooLong, attempts, started);
-
-                var response = await _pipeline.ExecuteAsync(async token =>
+                var reservation = acquisition.Reservation!;
+                var route = reservation.Route;
+                trace.Use(route, _observer);
+                var request = SummaryRequestBuilder.Build(post, _options, route.Model);
+                try
                 {
-                    Interlocked.Increment(ref attempts);
-                    return await _client.GenerateContentAsync(_options.Model, request, _key, token).ConfigureAwait(false);
-                }, cancellationToken).ConfigureAwait(false);
-
-                var parsed = SummaryAnswerParser.TryParse(response, _options.MaxOutputTokens, out var content, out var failure);
-                var outcome = parsed
-                    ? Finish(new SummaryOutcome(post, SummaryStatus.Succeeded) { Content = Merge(post, content) }, attempts, started)
-                    : Failed(post, failure!, attempts, started);
-                outcome.InputTokens = response.UsageMetadata?.PromptTokenCount ?? 0;
-                outcome.OutputTokens = (response.UsageMetadata?.CandidatesTokenCount ?? 0) + (response.UsageMetadata?.ThoughtsTokenCount ?? 0);
-                return outcome;
+                    var tooLong = await InputTooLongAsync(post, request, route, chain.InputTokenLimit(route.Model), cancellationToken).ConfigureAwait(false);
+                    if (tooLong != null)
+                    {
+                        _planner.Ledger.Release(reservation, new RotationVerdict(RotationAction.FailPost, tooLong));
+                        return trace.Failed(tooLong);
+                    }
+                    var response = await _pipeline.ExecuteAsync(async token =>
+                    {
+                        trace.Attempted();
+                        return await _client.GenerateContentAsync(route.Model, request, route.Key.Key, token).ConfigureAwait(false);
+                    }, cancellationToken).ConfigureAwait(false);
+                    _planner.Ledger.Settle(reservation, response.UsageMetadata?.PromptTokenCount ?? 0);
+                    return trace.Answered(response, _options.MaxOutputTokens);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    _planner.Ledger.Release(reservation, new RotationVerdict(RotationAction.FailPost, new SummaryFailure(FailureKind.NetworkError, "Stopped.")));
+                    throw;
+                }
+                catch (Exception e) when (FailureClassifier.IsServiceFailure(e))
+                {
+                    var verdict = FailureClassifier.Verdict(e, _options.RequestTimeout);
+                    _planner.Ledger.Release(reservation, verdict);
+                    lastFailure = verdict.Failure;
+                    trace.Failing(verdict);
+                    Announce(route, verdict);
+                    if (verdict.Action == RotationAction.FailPost) return trace.Failed(verdict.Failure);
+                    if (verdict.Action == RotationAction.Transient || verdict.Action == RotationAction.RetireModel) excluded.Add(route.Model);
+                }
             }
-            catch (Exception e) when (FailureClassifier.IsServiceFailure(e))
-            {
-                return Failed(post, FailureClassifier.Classify(e, _options.RequestTimeout), attempts, started);
-            }
+            return trace.Failed(lastFailure ?? NothingUsable());
         }
 
-        private Task<ModelCheck> CheckModelAsync(CancellationToken cancellationToken)
+        /// <summary>Validates the chain once per run; later posts share the answer.</summary>
+        public Task<ChainCheck> CheckChainAsync(CancellationToken cancellationToken, bool refresh = false)
         {
-            lock (_modelCheckLock)
+            lock (_chainLock)
             {
-                if (_modelCheck == null || _modelCheck.IsCanceled) _modelCheck = ReadModelAsync(cancellationToken);
-                return _modelCheck;
+                if (refresh || _chainCheck == null || _chainCheck.IsCanceled || _chainCheck.IsFaulted)
+                {
+                    _chainCheck = ModelChain.ValidateAsync(_client, _planner, _pipeline, _time, _observer, refresh, cancellationToken);
+                }
+                return _chainCheck;
             }
         }
 
-        private async Task<ModelCheck> ReadModelAsync(CancellationToken cancellationToken)
+        private void Announce(Route route, RotationVerdict verdict)
         {
-            try
+            switch (verdict.Action)
             {
-                var info = await _pipeline.ExecuteAsync(token => new ValueTask<ModelInfo>(_client.GetModelAsync(_options.Model, _key, token)), cancellationToken).ConfigureAwait(false);
-                var limit = info.InputTokenLimit > 0 ? info.InputTokenLimit : SummarizerOptions.FallbackInputTokenLimit;
-                _observer.Verbose($"{info.Id}: accepts {limit:N0} input tokens; asking for at most {_options.MaxOutputTokens:N0} output tokens.");
-                return new ModelCheck(limit, null);
-            }
-            catch (GeminiApiException e) when (e.HttpStatus == 404)
-            {
-                var failure = new SummaryFailure(FailureKind.ModelNotFound,
-                    $"The model '{ModelId.Bare(_options.Model)}' does not exist or is retired ({e.Error.Message}). Pick a current model with -Model.", 404);
-                return new ModelCheck(0, failure);
-            }
-            catch (GeminiApiException e) when (FailureClassifier.Classify(e.Error).Kind == FailureKind.KeyRejected)
-            {
-                return new ModelCheck(0, FailureClassifier.Classify(e.Error));
-            }
-            catch (Exception e) when (FailureClassifier.IsServiceFailure(e))
-            {
-                _observer.Warning($"Could not read the limits of {ModelId.Bare(_options.Model)} ({Describe(e)}); assuming {SummarizerOptions.FallbackInputTokenLimit:N0} input tokens.");
-                return new ModelCheck(SummarizerOptions.FallbackInputTokenLimit, null);
+                case RotationAction.DisableKey when _announced.TryAdd("key " + route.Key.Key.Fingerprint, true):
+                    _observer.Warning($"Key {route.Key.Key.Fingerprint} ({route.Key.Origin}) is set aside: {verdict.Reason}");
+                    break;
+                case RotationAction.RetireModel when _announced.TryAdd("model " + route.Model, true):
+                    _observer.Warning($"{route.Model} is retired ({verdict.Reason}); it will not be tried again. Reset-QuotaStatus -Model {route.Model} forgets that.");
+                    break;
+                case RotationAction.ExhaustedToday when _announced.TryAdd("day " + route.Project + "|" + route.Model, true):
+                    _observer.Verbose($"{route.Model} for project {route.Project} is out of daily quota until {PacificTime.NextMidnight(_time.GetUtcNow()).ToLocalTime():t} local (00:00 PT).");
+                    break;
             }
         }
 
-        private async Task<SummaryFailure?> InputTooLongAsync(PostDocument post, GenerateContentRequest request, int limit, CancellationToken cancellationToken)
+        private async Task<SummaryFailure?> InputTooLongAsync(PostDocument post, GenerateContentRequest request, Route route, int limit, CancellationToken cancellationToken)
         {
             var instruction = request.SystemInstruction?.Parts?[0].Text ?? string.Empty;
             if (TokenEstimate.UpperBound(instruction) + TokenEstimate.UpperBound(post.Body) <= limit) return null;
-            var counted = await _pipeline.ExecuteAsync(token => new ValueTask<int>(_client.CountTokensAsync(_options.Model, request, _key, token)), cancellationToken).ConfigureAwait(false);
+            var counted = await _pipeline.ExecuteAsync(token => new ValueTask<int>(_client.CountTokensAsync(route.Model, request, route.Key.Key, token)), cancellationToken).ConfigureAwait(false);
             return counted <= limit
                 ? null
-                : new SummaryFailure(FailureKind.InputTooLong, $"The post has {counted:N0} input tokens with the prompt; {ModelId.Bare(_options.Model)} accepts at most {limit:N0}.");
+                : new SummaryFailure(FailureKind.InputTooLong, $"The post has {counted:N0} input tokens with the prompt; {route.Model} accepts at most {limit:N0}.");
         }
 
-        private static SummaryContent Merge(PostDocument post, SummaryContent answer)
+        private SummaryFailure NoModelLeft() => new SummaryFailure(FailureKind.NoUsableModel,
+            $"No model of the chain ({string.Join(", ", _options.Models)}) is offered by the API or still current. Name current models with -Model, or see Get-QuotaStatus.");
+
+        private SummaryFailure NothingUsable()
         {
-            if (post.Title != null) answer.Title = post.Title;
-            if (post.Topics.Count > 0) answer.Topics = post.Topics;
-            return answer;
+            var state = _planner.Ledger.Snapshot();
+            var refused = _planner.Keys.Where(k => state.Keys.TryGetValue(k.Key.Fingerprint, out var r) && r.Disabled != null).ToList();
+            if (refused.Count == _planner.Keys.Count)
+            {
+                var reasons = string.Join("; ", refused.Select(k => $"{k.Key.Fingerprint}: {state.Keys[k.Key.Fingerprint].Disabled!.Reason}"));
+                return new SummaryFailure(FailureKind.NoUsableKey, $"Every API key was refused ({reasons}). Fix or replace them, then Reset-QuotaStatus -KeyId <fingerprint>.");
+            }
+            return NoModelLeft();
         }
 
-        private SummaryOutcome Failed(PostDocument post, SummaryFailure failure, int attempts, long started) =>
-            Finish(new SummaryOutcome(post, SummaryStatus.Failed) { Failure = failure }, attempts, started);
+        private static string Waiting(Blockage blockage) => blockage.Reason;
 
-        private SummaryOutcome Finish(SummaryOutcome outcome, int attempts, long started)
-        {
-            outcome.Model = ModelId.Bare(_options.Model);
-            outcome.KeyId = _key.Fingerprint;
-            outcome.Attempts = attempts;
-            outcome.Duration = _time.GetElapsedTime(started);
-            outcome.CompletedAt = _time.GetUtcNow();
-            return outcome;
-        }
-
-        private static string Describe(Exception e) => e switch
+        internal static string Describe(Exception e) => e switch
         {
             GeminiApiException api => $"{api.HttpStatus} {api.Error.Status}",
             Polly.Timeout.TimeoutRejectedException _ => "timed out",
             _ => e.Message,
         };
-
-        private sealed class ModelCheck
-        {
-            public ModelCheck(int inputTokenLimit, SummaryFailure? failure)
-            {
-                InputTokenLimit = inputTokenLimit;
-                Failure = failure;
-            }
-
-            public int InputTokenLimit { get; }
-            public SummaryFailure? Failure { get; }
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace InterviewTools.Engine.Summaries
 {
@@ -7,7 +8,8 @@ namespace InterviewTools.Engine.Summaries
         public const int DefaultMaxOutputTokens = 8192;
         public const int FallbackInputTokenLimit = 1_048_576;
 
-        public string Model { get; set; } = ModelCatalog.DefaultChain[0];
+        /// <summary>The model chain, most preferred first.</summary>
+        public IReadOnlyList<string> Models { get; set; } = ModelCatalog.DefaultChain;
         public string Prompt { get; set; } = SummaryPrompt.Default;
         public int MaxOutputTokens { get; set; } = DefaultMaxOutputTokens;
         /// <summary>Null leaves the model's default: Google advises against lowering it for Gemini 3 models.</summary>
@@ -16,5 +18,10 @@ namespace InterviewTools.Engine.Summaries
         public int MaxRetries { get; set; } = 3;
         public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
         public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>How long a request may wait for quota to return before its post is deferred.</summary>
+        public TimeSpan MaxWait { get; set; } = DefaultMaxWait;
+
+        public static readonly TimeSpan DefaultMaxWait = TimeSpan.FromSeconds(90);
     }
 }

@@ -15,6 +15,8 @@ namespace InterviewTools.Engine.Summaries
         ServerError,
         NetworkError,
         TimedOut,
+        NoUsableKey,
+        NoUsableModel,
     }
 
     public sealed class SummaryFailure
@@ -33,7 +35,7 @@ namespace InterviewTools.Engine.Summaries
         /// <summary>Failures that lie with the post itself rather than with the answer or the service.</summary>
         public bool IsInputProblem => Kind == FailureKind.InputTooLong;
 
-        /// <summary>Failures after which no later request with the same key and model can succeed.</summary>
-        public bool StopsTheRun => Kind == FailureKind.KeyRejected || Kind == FailureKind.ModelNotFound;
+        /// <summary>Failures after which no later request can succeed: every key refused, or no model of the chain left.</summary>
+        public bool StopsTheRun => Kind == FailureKind.NoUsableKey || Kind == FailureKind.NoUsableModel;
     }
 }

@@ -6,7 +6,7 @@ namespace InterviewTools.Engine.Summaries
 {
     public static class SummaryRequestBuilder
     {
-        public static GenerateContentRequest Build(PostDocument post, SummarizerOptions options) => new GenerateContentRequest
+        public static GenerateContentRequest Build(PostDocument post, SummarizerOptions options, string model) => new GenerateContentRequest
         {
             SystemInstruction = Content.Instruction(SummaryPrompt.SystemInstruction(options.Prompt)),
             Contents = new List<Content> { Content.User(post.Body) },
@@ -16,7 +16,7 @@ namespace InterviewTools.Engine.Summaries
                 MaxOutputTokens = options.MaxOutputTokens,
                 ResponseMimeType = "application/json",
                 ResponseSchema = SummarySchema.Build(),
-                ThinkingConfig = ThinkingPolicy.Minimal(options.Model),
+                ThinkingConfig = ThinkingPolicy.Minimal(model),
             },
         };
     }

@@ -33,7 +33,7 @@ namespace InterviewTools.Commands
         [Parameter]
         [ArgumentCompleter(typeof(ModelCompleter))]
         [ValidateNotNullOrEmpty]
-        public string? Model { get; set; }
+        public string[]? Model { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -41,7 +41,7 @@ namespace InterviewTools.Commands
 
         [Parameter]
         [ApiKeyTransformation]
-        public SecureString? ApiKey { get; set; }
+        public SecureString[]? ApiKey { get; set; }
 
         [Parameter]
         [ValidateRange(1, 3600)]
@@ -55,9 +55,22 @@ namespace InterviewTools.Commands
         [ValidateRange(1, 32)]
         public int ThrottleLimit { get; set; } = 2;
 
+        [Parameter]
+        [ValidateRange(0, 86400)]
+        public int MaxWaitSec { get; set; }
+
         protected override void BeginProcessing()
         {
-            _work = new PostSummaryWork(this, new PostSummarySettings(Model, Prompt, ApiKey, TimeoutSec, MaxRetryCount, ThrottleLimit));
+            _work = new PostSummaryWork(this, new PostSummarySettings
+            {
+                Models = Model,
+                Prompt = Prompt,
+                ApiKey = ApiKey,
+                TimeoutSec = TimeoutSec,
+                MaxRetryCount = MaxRetryCount,
+                ThrottleLimit = ThrottleLimit,
+                MaxWaitSec = MyInvocation.BoundParameters.ContainsKey(nameof(MaxWaitSec)) ? MaxWaitSec : (int?)null,
+            });
         }
 
         protected override void ProcessRecord()

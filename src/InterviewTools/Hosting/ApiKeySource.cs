@@ -1,29 +1,17 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.InteropServices;
 using System.Security;
 
 namespace InterviewTools.Hosting
 {
-    /// <summary>Where the key comes from, in order: -ApiKey, then GEMINI_API_KEY, then GOOGLE_API_KEY.</summary>
+    /// <summary>Reveals -ApiKey values for the engine's key pool, which is the only place that holds them.</summary>
     internal static class ApiKeySource
     {
-        public static readonly string[] Variables = { "GEMINI_API_KEY", "GOOGLE_API_KEY" };
-
-        /// <summary>The key, or null when none is configured. A blank -ApiKey counts as none rather than falling back to the environment behind the user's back.</summary>
-        public static string? Find(SecureString? parameter)
-        {
-            if (parameter != null)
-            {
-                var given = Reveal(parameter).Trim();
-                return given.Length > 0 ? given : null;
-            }
-            foreach (var variable in Variables)
-            {
-                var value = Environment.GetEnvironmentVariable(variable);
-                if (!string.IsNullOrWhiteSpace(value)) return value.Trim();
-            }
-            return null;
-        }
+        /// <summary>The keys given with -ApiKey, or an empty list when none was given. Blank entries count as none.</summary>
+        public static IReadOnlyList<string> Reveal(SecureString[]? parameter) =>
+            parameter == null ? Array.Empty<string>() : parameter.Select(Reveal).Where(k => k.Trim().Length > 0).ToList();
 
         private static string Reveal(SecureString secure)
         {

@@ -46,6 +46,8 @@ namespace InterviewTools.Hosting
                 FailureKind.QuotaExhausted => ("GeminiQuotaExhausted", ErrorCategory.QuotaExceeded, "Wait for the quota to return, or use another key or model."),
                 FailureKind.KeyRejected => ("GeminiKeyRejected", ErrorCategory.AuthenticationError, "Check the key in AI Studio, or pass another with -ApiKey."),
                 FailureKind.ModelNotFound => ("GeminiModelNotFound", ErrorCategory.ObjectNotFound, "Choose a current model with -Model."),
+                FailureKind.NoUsableKey => ("GeminiNoUsableKey", ErrorCategory.AuthenticationError, "Fix or replace the keys, then Reset-QuotaStatus -KeyId <fingerprint>."),
+                FailureKind.NoUsableModel => ("GeminiNoUsableModel", ErrorCategory.ObjectNotFound, "Name current models with -Model; Get-QuotaStatus -Refresh shows what the API offers."),
                 FailureKind.InvalidRequest => ("GeminiRequestRejected", ErrorCategory.InvalidArgument, "Check -Prompt and -Model."),
                 FailureKind.ServerError => ("GeminiServerError", ErrorCategory.ResourceUnavailable, "Run the post again later."),
                 FailureKind.TimedOut => ("GeminiTimeout", ErrorCategory.OperationTimeout, "Raise -TimeoutSec or run the post again."),

@@ -11,13 +11,15 @@ namespace InterviewTools.Hosting
         Crashed,
         Verbose,
         Warning,
+        Waiting,
     }
 
     /// <summary>What a worker thread hands to the pipeline thread, the only one allowed to write.</summary>
     internal sealed class PipelineMessage
     {
-        private PipelineMessage(PipelineMessageKind kind, PostDocument? post, SummaryOutcome? outcome, string? text, Exception? exception)
+        private PipelineMessage(PipelineMessageKind kind, PostDocument? post, SummaryOutcome? outcome, string? text, Exception? exception, DateTimeOffset until = default)
         {
+            Until = until;
             Kind = kind;
             Post = post;
             Outcome = outcome;
@@ -30,6 +32,7 @@ namespace InterviewTools.Hosting
         public SummaryOutcome? Outcome { get; }
         public string? Text { get; }
         public Exception? Exception { get; }
+        public DateTimeOffset Until { get; }
 
         public bool EndsWork => Kind == PipelineMessageKind.Completed || Kind == PipelineMessageKind.Cancelled || Kind == PipelineMessageKind.Crashed;
 
@@ -38,5 +41,6 @@ namespace InterviewTools.Hosting
         public static PipelineMessage Crashed(PostDocument post, Exception e) => new PipelineMessage(PipelineMessageKind.Crashed, post, null, null, e);
         public static PipelineMessage Verbose(string text) => new PipelineMessage(PipelineMessageKind.Verbose, null, null, text, null);
         public static PipelineMessage Warning(string text) => new PipelineMessage(PipelineMessageKind.Warning, null, null, text, null);
+        public static PipelineMessage Waiting(string what, DateTimeOffset until) => new PipelineMessage(PipelineMessageKind.Waiting, null, null, what, null, until);
     }
 }

@@ -13,8 +13,7 @@ namespace InterviewTools.Hosting
         private readonly PSCmdlet _cmdlet;
         private readonly int _throttleLimit;
         private readonly SummarizerOptions _options;
-        private readonly GeminiEndpoint _endpoint;
-        private readonly string? _apiKey;
+        private readonly GeminiSetup _gemini;
         private SummaryRunner? _runner;
         private int _textCount;
 
@@ -27,19 +26,18 @@ namespace InterviewTools.Hosting
                 RequestTimeout = TimeSpan.FromSeconds(settings.TimeoutSec),
                 MaxRetries = settings.MaxRetryCount,
             };
-            if (settings.Model != null) _options.Model = ModelId.Bare(settings.Model);
             if (settings.Prompt != null) _options.Prompt = settings.Prompt;
-            try
+            if (settings.MaxWaitSec != null) _options.MaxWait = TimeSpan.FromSeconds(settings.MaxWaitSec.Value);
+            var explicitKeys = settings.ApiKey == null ? null : ApiKeySource.Reveal(settings.ApiKey);
+            if (explicitKeys != null && explicitKeys.Count == 0) cmdlet.ThrowTerminatingError(ErrorRecords.NoApiKey());
+            var gemini = GeminiSetup.Resolve(cmdlet, explicitKeys, settings.Models, cmdlet.WriteWarning);
+            if (gemini == null)
             {
-                _endpoint = GeminiEndpoint.FromEnvironment();
+                cmdlet.ThrowTerminatingError(ErrorRecords.NoApiKey());
+                throw new InvalidOperationException();
             }
-            catch (ArgumentException e)
-            {
-                cmdlet.ThrowTerminatingError(ErrorRecords.BadEndpoint(e.Message));
-                throw;
-            }
-            _apiKey = ApiKeySource.Find(settings.ApiKey);
-            if (_apiKey == null) cmdlet.ThrowTerminatingError(ErrorRecords.NoApiKey());
+            _gemini = gemini;
+            _options.Models = gemini.Chain;
         }
 
         public void SummarizeFiles(string path, bool literal)
@@ -88,10 +86,10 @@ namespace InterviewTools.Hosting
                     $"'{source}' has about {roughTokens:N0} input tokens; Gemini models accept at most {SummarizerOptions.FallbackInputTokenLimit:N0}.")));
                 return;
             }
-            var action = $"Summarize with {_options.Model} at {_endpoint} ({post.Body.Length:N0} characters, about {roughTokens:N0} input tokens)";
+            var action = $"Summarize with {string.Join(", ", _options.Models)} at {_gemini.Endpoint} ({post.Body.Length:N0} characters, about {roughTokens:N0} input tokens)";
             if (!_cmdlet.ShouldProcess(source, action)) return;
 
-            _runner ??= new SummaryRunner(_cmdlet, _apiKey!, _endpoint, _options, _throttleLimit);
+            _runner ??= new SummaryRunner(_cmdlet, _gemini, _options, _throttleLimit);
             _runner.Submit(post);
         }
     }

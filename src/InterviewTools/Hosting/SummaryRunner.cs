@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using InterviewTools.Engine.Gemini;
 using InterviewTools.Engine.Posts;
-using InterviewTools.Engine.Security;
+using InterviewTools.Engine.Rotation;
 using InterviewTools.Engine.Summaries;
 
 namespace InterviewTools.Hosting
@@ -28,17 +28,20 @@ namespace InterviewTools.Hosting
         private int _inFlight;
         private int _submitted;
         private int _finished;
+        private readonly DeferralReport _deferrals;
         private ErrorRecord? _runStopper;
 
-        public SummaryRunner(PSCmdlet cmdlet, string apiKey, GeminiEndpoint endpoint, SummarizerOptions options, int throttleLimit)
+        public SummaryRunner(PSCmdlet cmdlet, GeminiSetup gemini, SummarizerOptions options, int throttleLimit)
         {
             _cmdlet = cmdlet;
             _throttleLimit = throttleLimit;
             _abandon = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-            var key = ApiKey.FromPlainText(apiKey);
-            _summarizer = new PostSummarizer(new GeminiClient(GeminiHttp.Shared, endpoint), key, options, TimeProvider.System, this);
-            _progress = new ProgressRecord(ProgressActivityId, $"Summarizing posts with {ModelId.Bare(options.Model)}", "Starting");
-            cmdlet.WriteVerbose($"Using {ModelId.Bare(options.Model)} at {endpoint} with key {key}; up to {throttleLimit} request(s) at once.");
+            var planner = new RoutePlanner(gemini.Keys, options.Models, gemini.Ledger, TimeProvider.System, options.MaxWait);
+            _summarizer = new PostSummarizer(new GeminiClient(GeminiHttp.Shared, gemini.Endpoint), planner, options, TimeProvider.System, this);
+            _deferrals = new DeferralReport(planner, TimeProvider.System);
+            _progress = new ProgressRecord(ProgressActivityId, $"Summarizing posts with {string.Join(", ", options.Models)}", "Starting");
+            cmdlet.WriteVerbose($"Using {string.Join(" > ", options.Models)} at {gemini.Endpoint} with {gemini.Keys.Count} key(s) in {planner.ProjectCount} project(s) " +
+                $"({string.Join(", ", gemini.Keys)}); ledger {gemini.Ledger.Path}; up to {throttleLimit} request(s) at once, waiting at most {options.MaxWait.TotalSeconds:0} s for quota.");
         }
 
         public void Submit(PostDocument post)
@@ -60,6 +63,7 @@ namespace InterviewTools.Hosting
             DrainAvailable();
             _progress.RecordType = ProgressRecordType.Completed;
             _cmdlet.WriteProgress(_progress);
+            if (_deferrals.Count > 0) _cmdlet.WriteWarning(_deferrals.Describe());
             ThrowIfRunStopped();
         }
 
@@ -68,6 +72,8 @@ namespace InterviewTools.Hosting
         public void Verbose(string message) => _messages.Add(PipelineMessage.Verbose(message));
 
         public void Warning(string message) => _messages.Add(PipelineMessage.Warning(message));
+
+        public void Waiting(string what, DateTimeOffset until) => _messages.Add(PipelineMessage.Waiting(what, until));
 
         public void Dispose()
         {
@@ -125,6 +131,9 @@ namespace InterviewTools.Hosting
                 case PipelineMessageKind.Warning:
                     _cmdlet.WriteWarning(message.Text);
                     break;
+                case PipelineMessageKind.Waiting:
+                    ShowWaiting(message.Text!, message.Until);
+                    break;
                 case PipelineMessageKind.Crashed:
                     _cmdlet.WriteError(ErrorRecords.Unexpected(message.Post!.Source, message.Exception!));
                     break;
@@ -151,9 +160,25 @@ namespace InterviewTools.Hosting
                 _cmdlet.WriteError(ErrorRecords.FailedSummary(outcome.Post.Source, failure));
                 return;
             }
+            if (outcome.Status == SummaryStatus.Deferred)
+            {
+                _deferrals.Add(outcome);
+                _cmdlet.WriteVerbose($"{outcome.Post.Source}: {outcome.Failure?.Message}");
+                _cmdlet.WriteObject(PostSummaryFactory.From(outcome));
+                return;
+            }
             _cmdlet.WriteVerbose($"{outcome.Post.Source}: {outcome.Status} after {outcome.Attempts} attempt(s) in {outcome.Duration.TotalSeconds:0.00} s ({outcome.InputTokens} input, {outcome.OutputTokens} output tokens).");
             _cmdlet.WriteObject(PostSummaryFactory.From(outcome));
             if (failure != null) _cmdlet.WriteError(ErrorRecords.FailedSummary(outcome.Post.Source, failure));
+        }
+
+        private void ShowWaiting(string what, DateTimeOffset until)
+        {
+            var remaining = until - DateTimeOffset.UtcNow;
+            _progress.StatusDescription = $"Waiting until {until.ToLocalTime():HH:mm:ss} for quota ({what}); {_finished} of {_submitted} done";
+            _progress.SecondsRemaining = Math.Max(0, (int)Math.Ceiling(remaining.TotalSeconds));
+            _cmdlet.WriteProgress(_progress);
+            _progress.SecondsRemaining = -1;
         }
 
         private void ShowProgress(string source)

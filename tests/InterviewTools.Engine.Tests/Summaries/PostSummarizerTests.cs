@@ -48,16 +48,16 @@ namespace InterviewTools.Engine.Tests.Summaries
         }
 
         [Fact]
-        public async Task QuotaAndBadRequestsAreNotRetried()
+        public async Task AQuotaRefusalIsNotRetriedOnTheSameRouteAndABadRequestFailsOnlyItsPost()
         {
-            Server.Enqueue(FakeReply.PerMinuteQuota("gemini-2.5-flash"));
+            Server.Enqueue(FakeReply.PerMinuteQuota("gemini-2.5-flash", retryIn: TimeSpan.FromSeconds(40)));
+            var quota = await Summarizer().SummarizeAsync(PostReader.ReadText("a", "a 面经"), CancellationToken.None);
+
             Server.Enqueue(FakeReply.InvalidArgument("Invalid JSON payload received."));
-            var summarizer = Summarizer();
+            var invalid = await Summarizer(ledgerFolder: "other").SummarizeAsync(PostReader.ReadText("b", "b 面经"), CancellationToken.None);
 
-            var quota = await summarizer.SummarizeAsync(PostReader.ReadText("a", "a 面经"), CancellationToken.None);
-            var invalid = await summarizer.SummarizeAsync(PostReader.ReadText("b", "b 面经"), CancellationToken.None);
-
-            Assert.Equal((FailureKind.QuotaExhausted, 1), (quota.Failure!.Kind, quota.Attempts));
+            Assert.Equal((SummaryStatus.Deferred, 1), (quota.Status, quota.Attempts));
+            Assert.InRange(quota.RetryAt!.Value - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(35), TimeSpan.FromSeconds(45));
             Assert.Equal((FailureKind.InvalidRequest, 1), (invalid.Failure!.Kind, invalid.Attempts));
         }
 
@@ -73,7 +73,7 @@ namespace InterviewTools.Engine.Tests.Summaries
             Assert.Contains("1,000", outcome.Failure.Message);
             Assert.Equal(SummaryStatus.Succeeded, shortOne.Status);
             Assert.Equal(1, Server.CountFor(RouteKind.CountTokens));
-            Assert.Equal(1, Server.CountFor(RouteKind.GetModel));
+            Assert.Equal(1, Server.CountFor(RouteKind.ListModels));
         }
 
         [Fact]
@@ -85,9 +85,10 @@ namespace InterviewTools.Engine.Tests.Summaries
             var second = await summarizer.SummarizeAsync(PostReader.ReadText("b", "b"), CancellationToken.None);
 
             Assert.True(first.Failure!.StopsTheRun);
-            Assert.Equal(FailureKind.ModelNotFound, second.Failure!.Kind);
+            Assert.Equal(FailureKind.NoUsableModel, second.Failure!.Kind);
             Assert.Equal(0, Server.GenerateCount);
-            Assert.Equal(1, Server.CountFor(RouteKind.GetModel));
+            Assert.Equal(1, Server.CountFor(RouteKind.ListModels));
+            Assert.Contains(_observer.Warnings, w => w.Contains("gemini-1.5-flash") && w.Contains("does not list"));
         }
 
         [Fact]
@@ -111,32 +112,10 @@ namespace InterviewTools.Engine.Tests.Summaries
             Assert.Contains(_observer.VerboseLines, v => v.Contains("timed out"));
         }
 
-        private PostSummarizer Summarizer(string model = "gemini-2.5-flash", TimeSpan? timeout = null, int retries = 3) =>
-            new PostSummarizer(
-                Client,
-                ApiKey.FromPlainText(Secret),
-                new SummarizerOptions { Model = model, MaxRetries = retries, RetryBaseDelay = TimeSpan.FromMilliseconds(5), RequestTimeout = timeout ?? TimeSpan.FromSeconds(10) },
-                TimeProvider.System,
-                _observer);
-
-        private sealed class RecordingObserver : ISummaryObserver
-        {
-            private readonly List<string> _verbose = new List<string>();
-
-            public List<string> VerboseLines
-            {
-                get
-                {
-                    lock (_verbose) return _verbose.ToList();
-                }
-            }
-
-            public void Verbose(string message)
-            {
-                lock (_verbose) _verbose.Add(message);
-            }
-
-            public void Warning(string message) => Verbose("WARNING: " + message);
-        }
+        private PostSummarizer Summarizer(string model = "gemini-2.5-flash", TimeSpan? timeout = null, int retries = 3, string? ledgerFolder = null) =>
+            NewSummarizer(new[] { model }, _observer,
+                new SummarizerOptions { MaxRetries = retries, RetryBaseDelay = TimeSpan.FromMilliseconds(5), RequestTimeout = timeout ?? TimeSpan.FromSeconds(10) },
+                ledger: ledgerFolder == null ? null : new InterviewTools.Engine.Rotation.Ledger(System.IO.Path.Combine(StateFolder, ledgerFolder, "ledger.json"),
+                    new InterviewTools.Engine.Rotation.RouteLimits(useBuiltInDefaults: false), TimeProvider.System, _ => { }));
     }
 }

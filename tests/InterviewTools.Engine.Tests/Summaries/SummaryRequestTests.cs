@@ -27,8 +27,8 @@ namespace InterviewTools.Engine.Tests.Summaries
         public void RequestCarriesPromptAsInstructionAndPostAsContent()
         {
             var post = PostReader.ReadText("t", "【面经】什么是 RoPE？");
-            var options = new SummarizerOptions { Model = "gemini-2.5-flash", Prompt = "总结一下" };
-            var json = JsonSerializer.Serialize(SummaryRequestBuilder.Build(post, options), new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull });
+            var options = new SummarizerOptions { Prompt = "总结一下" };
+            var json = JsonSerializer.Serialize(SummaryRequestBuilder.Build(post, options, "gemini-2.5-flash"), new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull });
             using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
 

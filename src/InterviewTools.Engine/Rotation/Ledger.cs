@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using InterviewTools.Engine.State;
+
+namespace InterviewTools.Engine.Rotation
+{
+    /// <summary>
+    /// The quota ledger shared by every run and process of this user for one endpoint. Every request is counted before it is
+    /// sent, inside the same locked update that checked it fits, so two processes never both take the last slot.
+    /// </summary>
+    public sealed class Ledger
+    {
+        private static readonly JsonSerializerOptions Json = new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        };
+
+        private readonly StateFile<LedgerState> _file;
+        private readonly RouteLimits _limits;
+        private readonly TimeProvider _time;
+
+        public Ledger(string path, RouteLimits limits, TimeProvider time, Action<string> warn)
+        {
+            _file = new StateFile<LedgerState>(path, Json, warn);
+            _limits = limits;
+            _time = time;
+        }
+
+        public string Path => _file.Path;
+
+        public RouteLimits Limits => _limits;
+
+        /// <summary>The ledger file for an endpoint: one per service, so a fake or a proxy never spends the real service's counts.</summary>
+        public static string PathFor(string stateDirectory, Uri endpoint)
+        {
+            var name = endpoint.Host == "generativelanguage.googleapis.com"
+                ? "ledger.json"
+                : "ledger-" + Hash(endpoint.GetLeftPart(UriPartial.Authority)) + ".json";
+            return System.IO.Path.Combine(stateDirectory, name);
+        }
+
+        public LedgerState Snapshot()
+        {
+            var state = _file.Read();
+            var now = _time.GetUtcNow();
+            foreach (var usage in state.Routes.Values) RouteCapacity.Normalize(usage, now);
+            return state;
+        }
+
+        /// <summary>Counts a request on the first candidate that can take it, or says when the earliest one can.</summary>
+        public Reservation? TryReserve(IReadOnlyList<Route> candidates, long tokens, out Blockage? earliest)
+        {
+            Blockage? soonest = null;
+            var reservation = _file.Update(state =>
+            {
+                var now = _time.GetUtcNow();
+                foreach (var route in candidates)
+                {
+                    if (state.RetiredModels.ContainsKey(route.Model)) continue;
+                    if (state.Keys.TryGetValue(route.Key.Key.Fingerprint, out var key) && key.Disabled != null) continue;
+                    var usage = state.Route(route.Project, route.Model);
+                    RouteCapacity.Normalize(usage, now);
+                    var blockage = RouteCapacity.Check(usage, _limits.For(route.Model, usage), tokens, now);
+                    if (blockage == null)
+                    {
+                        var stamp = new UsageStamp { Id = Guid.NewGuid().ToString("N").Substring(0, 12), At = now.ToUnixTimeMilliseconds(), Tokens = tokens };
+                        usage.Minute.Add(stamp);
+                        usage.DayRequests++;
+                        usage.DayTokens += tokens;
+                        usage.LastKey = route.Key.Key.Fingerprint;
+                        Key(state, route.Key).LastUsed = now;
+                        return new Reservation(route, stamp.Id, tokens);
+                    }
+                    if (soonest == null || blockage.Until < soonest.Until) soonest = blockage;
+                }
+                return null;
+            });
+            earliest = soonest;
+            return reservation;
+        }
+
+        /// <summary>The server answered: replace the estimate with the tokens it counted.</summary>
+        public void Settle(Reservation reservation, long inputTokens)
+        {
+            if (inputTokens <= 0 || inputTokens == reservation.Tokens) return;
+            _file.Update(state =>
+            {
+                var usage = state.Route(reservation.Route.Project, reservation.Route.Model);
+                var stamp = usage.Minute.Find(s => s.Id == reservation.StampId);
+                if (stamp != null) stamp.Tokens = inputTokens;
+                usage.DayTokens += inputTokens - reservation.Tokens;
+                return true;
+            });
+        }
+
+        /// <summary>The request failed and the server did not count it, so neither does the ledger; the verdict updates the route.</summary>
+        public void Release(Reservation reservation, RotationVerdict verdict)
+        {
+            _file.Update(state =>
+            {
+                var now = _time.GetUtcNow();
+                var route = reservation.Route;
+                var usage = state.Route(route.Project, route.Model);
+                if (usage.Minute.RemoveAll(s => s.Id == reservation.StampId) > 0)
+                {
+                    usage.DayRequests = Math.Max(0, usage.DayRequests - 1);
+                    usage.DayTokens = Math.Max(0, usage.DayTokens - reservation.Tokens);
+                }
+                Apply(state, usage, route, verdict, now);
+                return true;
+            });
+        }
+
+        public void RetireModel(string model, string reason) => _file.Update(state =>
+        {
+            state.RetiredModels[model] = new LedgerNote { Reason = reason, At = _time.GetUtcNow() };
+            return true;
+        });
+
+        public void DisableKey(PooledKey key, string reason) => _file.Update(state =>
+        {
+            Key(state, key).Disabled = new LedgerNote { Reason = reason, At = _time.GetUtcNow() };
+            return true;
+        });
+
+        public void SaveListing(ModelListing listing) => _file.Update(state =>
+        {
+            state.Listing = listing;
+            return true;
+        });
+
+        /// <summary>Removes what <paramref name="reset"/> selects and returns how many entries it cleared.</summary>
+        public int Reset(LedgerReset reset) => _file.Update(state => reset.ApplyTo(state));
+
+        private static void Apply(LedgerState state, RouteUsage usage, Route route, RotationVerdict verdict, DateTimeOffset now)
+        {
+            usage.LastError = verdict.Reason;
+            usage.LastErrorAt = now;
+            if (verdict.Learned != null) usage.Learned = verdict.Learned.Over(usage.Learned);
+            switch (verdict.Action)
+            {
+                case RotationAction.ExhaustedToday:
+                    usage.ExhaustedUntil = PacificTime.NextMidnight(now);
+                    break;
+                case RotationAction.NoFreeTier:
+                    usage.ExhaustedUntil = PacificTime.NextMidnight(now);
+                    usage.NoFreeTier = true;
+                    break;
+                case RotationAction.CoolDown:
+                case RotationAction.Transient:
+                    var until = now + verdict.CoolDown;
+                    if (verdict.CoolDown > TimeSpan.Zero && !(usage.CoolingUntil >= until)) usage.CoolingUntil = until;
+                    break;
+                case RotationAction.RetireModel:
+                    state.RetiredModels[route.Model] = new LedgerNote { Reason = verdict.Reason, At = now };
+                    break;
+                case RotationAction.DisableKey:
+                    Key(state, route.Key).Disabled = new LedgerNote { Reason = verdict.Reason, At = now };
+                    break;
+            }
+        }
+
+        private static KeyRecord Key(LedgerState state, PooledKey key)
+        {
+            if (!state.Keys.TryGetValue(key.Key.Fingerprint, out var record))
+            {
+                record = new KeyRecord();
+                state.Keys[key.Key.Fingerprint] = record;
+            }
+            record.Project = key.Project;
+            return record;
+        }
+
+        private static string Hash(string text)
+        {
+            using var sha = SHA256.Create();
+            var digest = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+            var hex = new StringBuilder(12);
+            for (var i = 0; i < 6; i++) hex.Append(digest[i].ToString("x2"));
+            return hex.ToString();
+        }
+    }
+}

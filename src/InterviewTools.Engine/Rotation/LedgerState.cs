@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+
+namespace InterviewTools.Engine.Rotation
+{
+    /// <summary>The persisted ledger of one endpoint. Keys appear only as fingerprints.</summary>
+    public sealed class LedgerState
+    {
+        public int Version { get; set; } = 1;
+
+        /// <summary>Usage per (project, model), keyed by <see cref="RouteUsage.KeyOf"/>.</summary>
+        public Dictionary<string, RouteUsage> Routes { get; set; } = new Dictionary<string, RouteUsage>(StringComparer.Ordinal);
+
+        public Dictionary<string, LedgerNote> RetiredModels { get; set; } = new Dictionary<string, LedgerNote>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Keyed by fingerprint.</summary>
+        public Dictionary<string, KeyRecord> Keys { get; set; } = new Dictionary<string, KeyRecord>(StringComparer.Ordinal);
+
+        public ModelListing? Listing { get; set; }
+
+        public RouteUsage Route(string project, string model)
+        {
+            var key = RouteUsage.KeyOf(project, model);
+            if (!Routes.TryGetValue(key, out var usage))
+            {
+                usage = new RouteUsage { Project = project, Model = model };
+                Routes[key] = usage;
+            }
+            return usage;
+        }
+    }
+
+    public sealed class RouteUsage
+    {
+        public string Project { get; set; } = string.Empty;
+        public string Model { get; set; } = string.Empty;
+
+        /// <summary>Requests of the last 60 s (a sliding window, as the server counts).</summary>
+        public List<UsageStamp> Minute { get; set; } = new List<UsageStamp>();
+
+        /// <summary>The Pacific quota day that <see cref="DayRequests"/> and <see cref="DayTokens"/> count.</summary>
+        public string Day { get; set; } = string.Empty;
+        public int DayRequests { get; set; }
+        public long DayTokens { get; set; }
+
+        public DateTimeOffset? CoolingUntil { get; set; }
+        public DateTimeOffset? ExhaustedUntil { get; set; }
+        public bool NoFreeTier { get; set; }
+        public QuotaLimits Learned { get; set; } = new QuotaLimits();
+        public string? LastError { get; set; }
+        public DateTimeOffset? LastErrorAt { get; set; }
+        public string? LastKey { get; set; }
+
+        public static string KeyOf(string project, string model) => project + "|" + model;
+    }
+
+    public sealed class UsageStamp
+    {
+        public string Id { get; set; } = string.Empty;
+        public long At { get; set; }
+        public long Tokens { get; set; }
+    }
+
+    public sealed class LedgerNote
+    {
+        public string Reason { get; set; } = string.Empty;
+        public DateTimeOffset At { get; set; }
+    }
+
+    public sealed class KeyRecord
+    {
+        public string Project { get; set; } = string.Empty;
+        public DateTimeOffset? LastUsed { get; set; }
+        public LedgerNote? Disabled { get; set; }
+    }
+
+    /// <summary>models.list as last read, so a run validates its chain without listing again for a day.</summary>
+    public sealed class ModelListing
+    {
+        public DateTimeOffset FetchedAt { get; set; }
+        public Dictionary<string, int> InputTokenLimits { get; set; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+    }
+}

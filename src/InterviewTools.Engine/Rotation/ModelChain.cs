@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using InterviewTools.Engine.Gemini;
+using InterviewTools.Engine.Summaries;
+using Polly;
+
+namespace InterviewTools.Engine.Rotation
+{
+    /// <summary>
+    /// Checks the chain against models.list (kept in the ledger for a day) and the retired models the ledger remembers,
+    /// so no run ever sends a request to a model the API does not offer — the legacy script's fatal fallback.
+    /// </summary>
+    public static class ModelChain
+    {
+        public static readonly TimeSpan ListingLifetime = TimeSpan.FromDays(1);
+
+        public static async Task<ChainCheck> ValidateAsync(GeminiClient client, RoutePlanner planner, ResiliencePipeline pipeline, TimeProvider time,
+            ISummaryObserver observer, bool refresh, CancellationToken cancellationToken)
+        {
+            var snapshot = planner.Ledger.Snapshot();
+            var listing = snapshot.Listing;
+            if (refresh || listing == null || time.GetUtcNow() - listing.FetchedAt > ListingLifetime)
+            {
+                listing = await ListAsync(client, planner, pipeline, time, observer, cancellationToken).ConfigureAwait(false) ?? (refresh ? null : listing);
+                snapshot = planner.Ledger.Snapshot();
+            }
+            var usable = new List<string>();
+            foreach (var model in planner.Chain)
+            {
+                if (snapshot.RetiredModels.TryGetValue(model, out var retired))
+                {
+                    observer.Warning($"{model} is skipped: it was found retired on {retired.At.LocalDateTime:g} ({retired.Reason}). Reset-QuotaStatus -Model {model} forgets that.");
+                }
+                else if (listing != null && !listing.InputTokenLimits.ContainsKey(model))
+                {
+                    observer.Warning($"{model} is dropped from the model chain: the API does not list it (models.list).");
+                }
+                else
+                {
+                    usable.Add(model);
+                }
+            }
+            planner.UseChain(usable);
+            return new ChainCheck(usable, listing);
+        }
+
+        private static async Task<ModelListing?> ListAsync(GeminiClient client, RoutePlanner planner, ResiliencePipeline pipeline, TimeProvider time,
+            ISummaryObserver observer, CancellationToken cancellationToken)
+        {
+            var disabled = planner.Ledger.Snapshot().Keys;
+            foreach (var key in planner.Keys)
+            {
+                if (disabled.TryGetValue(key.Key.Fingerprint, out var record) && record.Disabled != null) continue;
+                try
+                {
+                    var models = await pipeline.ExecuteAsync(token => new ValueTask<IReadOnlyList<Gemini.Wire.ModelInfo>>(client.ListModelsAsync(key.Key, token)), cancellationToken).ConfigureAwait(false);
+                    var listing = new ModelListing { FetchedAt = time.GetUtcNow() };
+                    foreach (var model in models.Where(m => m.SupportedGenerationMethods == null || m.SupportedGenerationMethods.Contains("generateContent")))
+                    {
+                        listing.InputTokenLimits[model.Id] = model.InputTokenLimit;
+                    }
+                    planner.Ledger.SaveListing(listing);
+                    return listing;
+                }
+                catch (GeminiApiException e) when (FailureClassifier.Verdict(e.Error).Action == RotationAction.DisableKey)
+                {
+                    var reason = FailureClassifier.Verdict(e.Error).Reason;
+                    planner.Ledger.DisableKey(key, reason);
+                    observer.Warning($"Key {key.Key.Fingerprint} ({key.Origin}) is set aside: {reason}");
+                }
+                catch (Exception e) when (FailureClassifier.IsServiceFailure(e))
+                {
+                    observer.Warning($"Could not list the models ({e.Message}); the chain {string.Join(", ", planner.Chain)} is used unchecked.");
+                    return null;
+                }
+            }
+            return null;
+        }
+    }
+
+    public sealed class ChainCheck
+    {
+        public ChainCheck(IReadOnlyList<string> models, ModelListing? listing)
+        {
+            Models = models;
+            Listing = listing;
+        }
+
+        public IReadOnlyList<string> Models { get; }
+        public ModelListing? Listing { get; }
+
+        public int InputTokenLimit(string model) =>
+            Listing != null && Listing.InputTokenLimits.TryGetValue(model, out var limit) && limit > 0 ? limit : SummarizerOptions.FallbackInputTokenLimit;
+    }
+}

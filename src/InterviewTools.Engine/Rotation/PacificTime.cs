@@ -1,0 +1,48 @@
+using System;
+using System.Globalization;
+
+namespace InterviewTools.Engine.Rotation
+{
+    /// <summary>Gemini's daily quotas reset at midnight in America/Los_Angeles, whatever the offset is that day.</summary>
+    public static class PacificTime
+    {
+        private static readonly Lazy<TimeZoneInfo> Zone = new Lazy<TimeZoneInfo>(FindZone);
+
+        public static TimeZoneInfo TimeZone => Zone.Value;
+
+        /// <summary>The quota day <paramref name="now"/> falls in, as yyyy-MM-dd of the Pacific calendar.</summary>
+        public static string DayOf(DateTimeOffset now) =>
+            TimeZoneInfo.ConvertTime(now, TimeZone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        public static DateTimeOffset NextMidnight(DateTimeOffset now)
+        {
+            var local = TimeZoneInfo.ConvertTime(now, TimeZone);
+            var midnight = local.Date.AddDays(1);
+            return new DateTimeOffset(midnight, TimeZone.GetUtcOffset(midnight));
+        }
+
+        /// <summary>IANA id on .NET Core and Unix; the Windows id where ICU is absent, as in Windows PowerShell 5.1.</summary>
+        private static TimeZoneInfo FindZone()
+        {
+            foreach (var id in new[] { "America/Los_Angeles", "Pacific Standard Time" })
+            {
+                try
+                {
+                    return TimeZoneInfo.FindSystemTimeZoneById(id);
+                }
+                catch (TimeZoneNotFoundException)
+                {
+                }
+                catch (InvalidTimeZoneException)
+                {
+                }
+            }
+            return TimeZoneInfo.CreateCustomTimeZone("Pacific", TimeSpan.FromHours(-8), "Pacific", "PST", "PDT", new[]
+            {
+                TimeZoneInfo.AdjustmentRule.CreateAdjustmentRule(DateTime.MinValue.Date, DateTime.MaxValue.Date, TimeSpan.FromHours(1),
+                    TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 2, 0, 0), 3, 2, DayOfWeek.Sunday),
+                    TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 2, 0, 0), 11, 1, DayOfWeek.Sunday)),
+            });
+        }
+    }
+}

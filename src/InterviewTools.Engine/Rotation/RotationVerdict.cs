@@ -1,0 +1,48 @@
+using System;
+using InterviewTools.Engine.Summaries;
+
+namespace InterviewTools.Engine.Rotation
+{
+    public enum RotationAction
+    {
+        /// <summary>The (project, model) daily quota is gone until the next midnight Pacific.</summary>
+        ExhaustedToday,
+
+        /// <summary>The project has no free tier for the model (limit 0).</summary>
+        NoFreeTier,
+
+        /// <summary>A per-minute quota: wait out the server's retry delay on this (project, model) only.</summary>
+        CoolDown,
+
+        /// <summary>The model is gone for every key.</summary>
+        RetireModel,
+
+        /// <summary>The key itself is refused.</summary>
+        DisableKey,
+
+        /// <summary>A fault a retry can fix; after the retry budget, try the next model.</summary>
+        Transient,
+
+        /// <summary>Something about this post; the key and model are not to blame.</summary>
+        FailPost,
+    }
+
+    /// <summary>What the rotation does about one failed request, as decided by <see cref="Gemini.FailureClassifier"/>.</summary>
+    public sealed class RotationVerdict
+    {
+        public RotationVerdict(RotationAction action, SummaryFailure failure)
+        {
+            Action = action;
+            Failure = failure;
+        }
+
+        public RotationAction Action { get; }
+        public SummaryFailure Failure { get; }
+        public TimeSpan CoolDown { get; set; }
+
+        /// <summary>Limits the server stated in quotaValue, to pace by from now on.</summary>
+        public QuotaLimits? Learned { get; set; }
+
+        public string Reason => Failure.Message;
+    }
+}

@@ -1,0 +1,50 @@
+namespace InterviewTools.Engine.Rotation
+{
+    /// <summary>One way to send a request: a key (and so its project) with a model.</summary>
+    public sealed class Route
+    {
+        public Route(PooledKey key, string model)
+        {
+            Key = key;
+            Model = model;
+        }
+
+        public PooledKey Key { get; }
+        public string Model { get; }
+        public string Project => Key.Project;
+
+        public override string ToString() => $"{Model} via {Key.Key.Fingerprint} ({Project})";
+    }
+
+    /// <summary>A request the ledger has counted before it is sent; settled or released once the answer is known.</summary>
+    public sealed class Reservation
+    {
+        internal Reservation(Route route, string stampId, long tokens)
+        {
+            Route = route;
+            StampId = stampId;
+            Tokens = tokens;
+        }
+
+        public Route Route { get; }
+        internal string StampId { get; }
+        internal long Tokens { get; }
+    }
+
+    /// <summary>When the earliest of the blocked routes can take a request again, and why it cannot now.</summary>
+    public sealed class Blockage
+    {
+        public Blockage(System.DateTimeOffset until, string reason, bool untilQuotaDay)
+        {
+            Until = until;
+            Reason = reason;
+            UntilQuotaDay = untilQuotaDay;
+        }
+
+        public System.DateTimeOffset Until { get; }
+        public string Reason { get; }
+
+        /// <summary>True when it is the daily quota (or no free tier) that blocks, i.e. nothing returns before midnight Pacific.</summary>
+        public bool UntilQuotaDay { get; }
+    }
+}
