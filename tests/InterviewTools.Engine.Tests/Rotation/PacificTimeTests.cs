@@ -1,0 +1,36 @@
+using System;
+using InterviewTools.Engine.Rotation;
+using Xunit;
+
+namespace InterviewTools.Engine.Tests.Rotation
+{
+    public sealed class PacificTimeTests
+    {
+        [Theory]
+        [InlineData("2026-11-23T12:00:00Z", "2026-11-24T08:00:00Z", "2026-11-23")]
+        [InlineData("2026-11-24T07:59:59Z", "2026-11-24T08:00:00Z", "2026-11-23")]
+        [InlineData("2026-11-24T08:00:00Z", "2026-11-25T08:00:00Z", "2026-11-24")]
+        [InlineData("2026-07-01T06:59:00Z", "2026-07-01T07:00:00Z", "2026-06-30")]
+        [InlineData("2026-03-08T07:30:00Z", "2026-03-08T08:00:00Z", "2026-03-07")]
+        [InlineData("2026-03-08T10:00:00Z", "2026-03-09T07:00:00Z", "2026-03-08")]
+        [InlineData("2026-11-01T06:30:00Z", "2026-11-01T07:00:00Z", "2026-10-31")]
+        [InlineData("2026-11-01T12:00:00Z", "2026-11-02T08:00:00Z", "2026-11-01")]
+        public void TheQuotaDayEndsAtMidnightInLosAngelesAcrossDaylightSaving(string now, string reset, string day)
+        {
+            var instant = DateTimeOffset.Parse(now);
+
+            Assert.Equal(DateTimeOffset.Parse(reset), PacificTime.NextMidnight(instant));
+            Assert.Equal(day, PacificTime.DayOf(instant));
+        }
+
+        [Fact]
+        public void TheDayThatSpringsForwardHas23HoursAndTheOneThatFallsBackHas25()
+        {
+            var spring = PacificTime.NextMidnight(DateTimeOffset.Parse("2026-03-08T07:30:00Z"));
+            var fall = PacificTime.NextMidnight(DateTimeOffset.Parse("2026-11-01T06:30:00Z"));
+
+            Assert.Equal(TimeSpan.FromHours(23), PacificTime.NextMidnight(spring) - spring);
+            Assert.Equal(TimeSpan.FromHours(25), PacificTime.NextMidnight(fall) - fall);
+        }
+    }
+}
