@@ -13,6 +13,8 @@
     CmdletsToExport        = @(
         'Invoke-PostSummary'
         'Export-PostSummary'
+        'Get-QuotaStatus'
+        'Reset-QuotaStatus'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -3,7 +3,10 @@ using System.Linq;
 
 namespace InterviewTools.Engine.Rotation
 {
-    /// <summary>What Reset-QuotaStatus clears: everything, or the entries of one key, project or model.</summary>
+    /// <summary>
+    /// What Reset-QuotaStatus clears. A key: its refusal. A project and/or model: their usage, cool-downs and learned limits.
+    /// A model: also its retirement, which holds for every key. Nothing named: everything, including the cached model list.
+    /// </summary>
     public sealed class LedgerReset
     {
         public string? KeyFingerprint { get; set; }
@@ -14,39 +17,30 @@ namespace InterviewTools.Engine.Rotation
 
         internal int ApplyTo(LedgerState state)
         {
+            if (Everything)
+            {
+                var all = state.Routes.Count + state.Keys.Count + state.RetiredModels.Count + (state.Listing == null ? 0 : 1);
+                state.Routes.Clear();
+                state.Keys.Clear();
+                state.RetiredModels.Clear();
+                state.Listing = null;
+                return all;
+            }
             var cleared = 0;
-            var project = Project;
-            if (KeyFingerprint != null && state.Keys.TryGetValue(KeyFingerprint, out var key))
+            if (KeyFingerprint != null && state.Keys.Remove(KeyFingerprint)) cleared++;
+            if (Project != null || Model != null)
             {
-                project ??= key.Project;
-                state.Keys.Remove(KeyFingerprint);
-                cleared++;
-            }
-            foreach (var route in state.Routes.Where(r => Matches(r.Value, project)).Select(r => r.Key).ToList())
-            {
-                state.Routes.Remove(route);
-                cleared++;
-            }
-            if (Project == null && KeyFingerprint == null)
-            {
-                foreach (var model in state.RetiredModels.Keys.Where(m => Model == null || string.Equals(m, Model, StringComparison.OrdinalIgnoreCase)).ToList())
+                foreach (var route in state.Routes.Where(r => Matches(r.Value)).Select(r => r.Key).ToList())
                 {
-                    state.RetiredModels.Remove(model);
+                    state.Routes.Remove(route);
                     cleared++;
                 }
             }
-            if (Everything)
-            {
-                cleared += state.Keys.Count + (state.Listing == null ? 0 : 1);
-                state.Keys.Clear();
-                state.Listing = null;
-            }
+            if (Model != null && state.RetiredModels.Remove(Model)) cleared++;
             return cleared;
         }
 
-        private bool Matches(RouteUsage usage, string? project) =>
-            (KeyFingerprint == null || project != null)
-            && (project == null || usage.Project == project)
-            && (Model == null || string.Equals(usage.Model, Model, StringComparison.OrdinalIgnoreCase));
+        private bool Matches(RouteUsage usage) =>
+            (Project == null || usage.Project == Project) && (Model == null || string.Equals(usage.Model, Model, StringComparison.OrdinalIgnoreCase));
     }
 }

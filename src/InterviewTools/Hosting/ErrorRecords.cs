@@ -61,6 +61,15 @@ namespace InterviewTools.Hosting
                 "No Gemini API key: pass -ApiKey, or set $env:GEMINI_API_KEY (or $env:GOOGLE_API_KEY).",
                 "Create a key in Google AI Studio and set $env:GEMINI_API_KEY.");
 
+        public static ErrorRecord NoApiKeyToRefresh() =>
+            Create("ApiKeyMissing", ErrorCategory.AuthenticationError, null,
+                "-Refresh lists the models with a key, and none is configured; the rows below come from the ledger alone.",
+                "Set $env:GEMINI_API_KEY or $env:GEMINI_API_KEYS, or add keys to the config file.");
+
+        public static ErrorRecord ResetNeedsATarget() =>
+            Create("ResetTargetMissing", ErrorCategory.InvalidArgument, null,
+                "Reset-QuotaStatus needs -KeyId, -Project or -Model, or -All to clear everything.", "Name what to reset, e.g. Reset-QuotaStatus -Model gemini-3.5-flash.");
+
         public static ErrorRecord BadEndpoint(string message) =>
             Create("GeminiBaseUrlInvalid", ErrorCategory.InvalidArgument, null, message, "Fix or remove $env:GOOGLE_GEMINI_BASE_URL.");
 

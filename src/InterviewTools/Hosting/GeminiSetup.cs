@@ -26,8 +26,9 @@ namespace InterviewTools.Hosting
         public IReadOnlyList<string> Chain { get; }
         public Ledger Ledger { get; }
 
-        /// <summary>Null when no key is configured anywhere.</summary>
-        public static GeminiSetup? Resolve(PSCmdlet cmdlet, IReadOnlyList<string>? explicitKeys, IReadOnlyList<string>? models, Action<string> warn)
+        public bool HasKeys => Keys.Count > 0;
+
+        public static GeminiSetup Resolve(PSCmdlet cmdlet, IReadOnlyList<string>? explicitKeys, IReadOnlyList<string>? models, Action<string> warn)
         {
             GeminiEndpoint endpoint;
             try
@@ -40,7 +41,6 @@ namespace InterviewTools.Hosting
                 throw;
             }
             var keys = InterimKeyPool(explicitKeys);
-            if (keys.Count == 0) return null;
             var chain = models != null && models.Count > 0 ? models.Select(ModelId.Bare).Distinct(StringComparer.OrdinalIgnoreCase).ToList() : ModelCatalog.DefaultChain;
             var stateDirectory = StateDirectory.Resolve();
             var ledger = new Ledger(Ledger.PathFor(stateDirectory, endpoint.BaseUrl), new RouteLimits(), TimeProvider.System, warn);

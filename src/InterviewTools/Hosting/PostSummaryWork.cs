@@ -31,7 +31,7 @@ namespace InterviewTools.Hosting
             var explicitKeys = settings.ApiKey == null ? null : ApiKeySource.Reveal(settings.ApiKey);
             if (explicitKeys != null && explicitKeys.Count == 0) cmdlet.ThrowTerminatingError(ErrorRecords.NoApiKey());
             var gemini = GeminiSetup.Resolve(cmdlet, explicitKeys, settings.Models, cmdlet.WriteWarning);
-            if (gemini == null)
+            if (!gemini.HasKeys)
             {
                 cmdlet.ThrowTerminatingError(ErrorRecords.NoApiKey());
                 throw new InvalidOperationException();

@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Xml.Linq;
+using InterviewTools.FakeGemini;
+using Xunit;
+
+namespace InterviewTools.Tests
+{
+    [Collection(HostedCollection.Name)]
+    public sealed class QuotaStatusTests
+    {
+        private const string Preferred = "gemini-3.5-flash";
+        private const string Next = "gemini-3.1-flash-lite";
+
+        [Fact]
+        public void ADailyQuotaMovesThePostToTheNextModelAndGetQuotaStatusShowsWhyUntilWhen()
+        {
+            using var world = new HostedScenario();
+            world.Server.Enqueue(FakeReply.PerDayQuota(Preferred, 20, TimeSpan.FromSeconds(18.597309548)), Preferred);
+
+            var run = world.Run("Invoke-PostSummary -Text '什么是 GQA？' -Verbose");
+            var status = world.Run("Get-QuotaStatus");
+
+            var summary = (PostSummaryView)Assert.Single(run.Output);
+            Assert.Equal(("Succeeded", Next, 2), (summary.Status, summary.Model, summary.Attempts));
+            Assert.Contains(summary.Switches, s => s.Contains(Preferred) && s.Contains(Next) && s.Contains("ExhaustedToday"));
+            Assert.Contains(run.Verbose, v => v.Contains("switched") && v.Contains("key-"));
+            var exhausted = Row(status, Preferred);
+            Assert.Equal("ExhaustedToday", exhausted.Properties["State"].Value.ToString());
+            Assert.Contains("limit: 20", (string)exhausted.Properties["LastError"].Value);
+            Assert.Equal(0, exhausted.Properties["RemainingToday"].Value);
+            Assert.Equal(BadAnswerAndServiceErrorTests.NextPacificMidnight().LocalDateTime, (DateTime)exhausted.Properties["ResetsAt"].Value);
+            var next = Row(status, Next);
+            Assert.Equal(("Available", 1), (next.Properties["State"].Value.ToString(), (int)next.Properties["RequestsToday"].Value));
+            Assert.Equal(20, (int)Row(status, Preferred).Properties["RequestsPerDayLimit"].Value);
+        }
+
+        [Fact]
+        public void TheNextRunDoesNotCallAnExhaustedModelAgainThatDay()
+        {
+            using var world = new HostedScenario();
+            world.Server.Enqueue(FakeReply.PerDayQuota(Preferred, 20, TimeSpan.FromSeconds(18)), Preferred);
+
+            world.Run("Invoke-PostSummary -Text 'a 面经'");
+            using var nextProcessLike = new PowerShellHost(world.Folder);
+            var again = nextProcessLike.Run("Invoke-PostSummary -Text 'b 面经', 'c 面经'");
+
+            Assert.All(again.Output, o => Assert.Equal(Next, ((PostSummaryView)o).Model));
+            Assert.Single(world.Server.Requests, r => r.Route == RouteKind.Generate && r.Model == Preferred);
+        }
+
+        [Fact]
+        public void ARetiredModelShowsAsRetiredForEveryKeyUntilReset()
+        {
+            using var world = new HostedScenario();
+            world.Server.Enqueue(FakeReply.NotFound(Preferred), Preferred);
+
+            world.Run("Invoke-PostSummary -Text 'a 面经'");
+            var retired = world.Run("Get-QuotaStatus -Model gemini-3.5* -State Retired");
+            var whatIf = world.Run("Reset-QuotaStatus -Model gemini-3.5-flash -WhatIf; Get-QuotaStatus -Model gemini-3.5-flash");
+            var reset = world.Run("Reset-QuotaStatus -Model gemini-3.5-flash -Verbose; Get-QuotaStatus -Model gemini-3.5-flash");
+
+            Assert.Equal(Preferred, Assert.Single(retired.Output).Properties["Model"].Value);
+            Assert.Equal("Retired", Assert.Single(whatIf.Output).Properties["State"].Value.ToString());
+            Assert.Equal("Available", Assert.Single(reset.Output).Properties["State"].Value.ToString());
+            Assert.Contains(reset.Verbose, v => v.Contains("Cleared"));
+        }
+
+        [Fact]
+        public void AnInvalidKeyIsSetAsideAndShownAsKeyDisabledWithItsFingerprintOnly()
+        {
+            using var world = new HostedScenario();
+            const string bad = "AIzaSy-REFUSED-BY-THE-FAKE-000";
+
+            var run = world.Run($"Invoke-PostSummary -Text 'a 面经', 'b 面经' -ApiKey '{bad}', $env:GEMINI_API_KEY -ThrottleLimit 1");
+            var status = world.Run("Get-QuotaStatus -State KeyDisabled");
+
+            Assert.All(run.Output, o => Assert.Equal("Succeeded", ((PostSummaryView)o).Status));
+            Assert.Contains(run.Warnings, w => w.Contains("set aside") && w.Contains("API key not valid"));
+            Assert.Single(world.Server.Requests, r => r.ApiKeyHeader == bad);
+            Assert.NotEmpty(status.Output);
+            Assert.All(status.Output, row => Assert.Contains("API key not valid", (string)row.Properties["LastError"].Value));
+            Assert.DoesNotContain(bad, string.Join("\n", run.AllText().Concat(status.AllText())) + File.ReadAllText(Directory.GetFiles(world.StateFolder, "ledger*.json").Single()));
+        }
+
+        [Fact]
+        public void ResetNeedsATargetAndAllClearsEverything()
+        {
+            using var world = new HostedScenario();
+            world.Run("Invoke-PostSummary -Text 'a 面经'");
+
+            var missing = world.Run("Reset-QuotaStatus");
+            var all = world.Run("Reset-QuotaStatus -All -Confirm:$false; Get-QuotaStatus -Model gemini-3.5-flash");
+
+            Assert.Equal("ResetTargetMissing", Assert.Single(missing.ErrorIds));
+            Assert.Equal(0, (int)Assert.Single(all.Output).Properties["RequestsToday"].Value);
+        }
+
+        [Fact]
+        public void WithoutKeysOrLedgerThereAreNoRowsAndRefreshSaysWhy()
+        {
+            using var world = new HostedScenario();
+            Environment.SetEnvironmentVariable("GEMINI_API_KEY", null);
+
+            var run = world.Run("Get-QuotaStatus -Refresh");
+
+            Assert.Empty(run.Output);
+            Assert.Equal("ApiKeyMissing", Assert.Single(run.ErrorIds));
+            Assert.Empty(world.Server.Requests);
+        }
+
+        [Fact]
+        public void RefreshListsTheModelsWithoutSpendingGenerateQuotaAndMarksUnlistedChainModelsRetired()
+        {
+            var options = new FakeGeminiOptions();
+            options.Models.RemoveAll(m => m.Id == "gemini-3.5-flash-lite");
+            using var world = new HostedScenario(options);
+
+            var run = world.Run("Get-QuotaStatus -Refresh");
+
+            Assert.Equal(1, world.Server.CountFor(RouteKind.ListModels));
+            Assert.Equal(0, world.Server.GenerateCount);
+            Assert.Contains(run.Warnings, w => w.Contains("gemini-3.5-flash-lite") && w.Contains("does not list"));
+            Assert.Equal("Retired", Row(run, "gemini-3.5-flash-lite").Properties["State"].Value.ToString());
+            Assert.Equal("Available", Row(run, Preferred).Properties["State"].Value.ToString());
+        }
+
+        [Fact]
+        public void EveryScriptBlockOfTheTableViewRunsOnARealRow()
+        {
+            using var world = new HostedScenario();
+            world.Server.Enqueue(FakeReply.PerDayQuota(Preferred, 20), Preferred);
+            world.Run("Invoke-PostSummary -Text 'a 面经'");
+            var format = XDocument.Load(Path.Combine(Path.GetDirectoryName(Repository.ModuleManifest)!, "InterviewTools.format.ps1xml"));
+            var blocks = format.Descendants("View").Single(v => (string?)v.Element("Name") == "InterviewTools.QuotaStatus").Descendants("ScriptBlock").Select(b => b.Value).ToList();
+
+            var run = world.Run("$row = Get-QuotaStatus -Model gemini-3.5-flash; foreach ($text in $blocks) { $row | ForEach-Object ([scriptblock]::Create($text)) }",
+                new Dictionary<string, object?> { ["blocks"] = blocks });
+
+            Assert.Empty(run.Errors);
+            Assert.Equal(4, blocks.Count);
+            Assert.Equal("0/5", run.Output[0].ToString());
+            Assert.StartsWith("0/250", run.Output[1].ToString());
+            Assert.Equal("0/20", run.Output[2].ToString());
+            Assert.Equal(BadAnswerAndServiceErrorTests.NextPacificMidnight().LocalDateTime.ToString("HH:mm"), run.Output[3].ToString());
+        }
+
+        private static PSObject Row(PowerShellRun run, string model) => run.Output.Single(o => (string)o.Properties["Model"].Value == model);
+    }
+}
