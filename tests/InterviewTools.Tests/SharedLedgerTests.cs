@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using InterviewTools.FakeGemini;
+using Xunit;
+
+namespace InterviewTools.Tests
+{
+    /// <summary>Two PowerShell processes on one state directory, as two pwsh windows would be.</summary>
+    [Collection(HostedCollection.Name)]
+    public sealed class SharedLedgerTests
+    {
+        [Fact]
+        public async Task TwoProcessesShareTheLedgerAndItsCountsMatchTheServersExactly()
+        {
+            var options = new FakeGeminiOptions();
+            options.ModelQuotas["gemini-3.5-flash"] = new QuotaLimits(Rpm: 5, Rpd: 20);
+            options.ModelQuotas["gemini-3.1-flash-lite"] = new QuotaLimits(Rpm: 15, Rpd: 500);
+            using var world = new HostedScenario(options, config: null);
+            var script = world.WritePost("run.ps1",
+                "$posts = 1..8 | ForEach-Object { \"进程 $env:IT_PROCESS 第 $_ 篇：什么是 GQA？\" }\n" +
+                "Invoke-PostSummary -Text $posts -ThrottleLimit 2 -MaxWaitSec 0 | ForEach-Object { \"$($_.Status) $($_.Model)\" }\n");
+
+            var results = await Task.WhenAll(RunAsync(script, "A"), RunAsync(script, "B"));
+
+            var outputs = results.SelectMany(r => r.Lines.Where(l => l.StartsWith("OUT "))).ToList();
+            Assert.All(results, r => Assert.True(r.ExitCode == 0, string.Join("\n", r.Lines)));
+            Assert.Equal(16, outputs.Count);
+            Assert.All(outputs, line => Assert.StartsWith("OUT Succeeded", line));
+            Assert.DoesNotContain(world.Server.Requests, r => r.Status == 429);
+            var ledger = Ledger(world);
+            foreach (var ((_, model), usage) in world.Server.UsageSnapshot())
+            {
+                var route = ledger.Single(r => r.Model == model);
+                Assert.Equal((usage.RequestsToday, usage.InputTokensToday), (route.DayRequests, route.DayTokens));
+            }
+            Assert.Equal(16, ledger.Sum(r => r.DayRequests));
+            Assert.Equal(5, ledger.Single(r => r.Model == "gemini-3.5-flash").DayRequests);
+        }
+
+        private static List<(string Project, string Model, int DayRequests, long DayTokens)> Ledger(HostedScenario world)
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(Directory.GetFiles(world.StateFolder, "ledger*.json").Single()));
+            return document.RootElement.GetProperty("Routes").EnumerateObject()
+                .Select(r => (r.Value.GetProperty("Project").GetString()!, r.Value.GetProperty("Model").GetString()!, r.Value.GetProperty("DayRequests").GetInt32(), r.Value.GetProperty("DayTokens").GetInt64()))
+                .ToList();
+        }
+
+        private static async Task<(int ExitCode, List<string> Lines)> RunAsync(string script, string name)
+        {
+            var host = Path.Combine(Path.GetDirectoryName(typeof(SharedLedgerTests).Assembly.Location)!, "InterviewTools.ScriptHost.dll");
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            start.ArgumentList.Add(host);
+            start.ArgumentList.Add(Repository.ModuleManifest);
+            start.ArgumentList.Add(script);
+            start.Environment["IT_PROCESS"] = name;
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            var lines = (await output).Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
+            lines.AddRange((await error).Split('\n').Where(l => l.Length > 0).Select(l => "STDERR " + l));
+            return (process.ExitCode, lines);
+        }
+    }
+}
