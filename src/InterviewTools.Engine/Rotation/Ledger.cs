@@ -68,13 +68,14 @@ namespace InterviewTools.Engine.Rotation
                     var blockage = RouteCapacity.Check(usage, _limits.For(route.Model, usage), tokens, now);
                     if (blockage == null)
                     {
-                        var stamp = new UsageStamp { Id = Guid.NewGuid().ToString("N").Substring(0, 12), At = now.ToUnixTimeMilliseconds(), Tokens = tokens };
-                        usage.Minute.Add(stamp);
+                        var bucket = RouteCapacity.BucketAt(usage, now);
+                        bucket.Requests++;
+                        bucket.Tokens += tokens;
                         usage.DayRequests++;
                         usage.DayTokens += tokens;
                         usage.LastKey = route.Key.Key.Fingerprint;
                         Key(state, route.Key).LastUsed = now;
-                        return new Reservation(route, stamp.Id, tokens);
+                        return new Reservation(route, bucket.Second, tokens);
                     }
                     if (soonest == null || blockage.Until < soonest.Until) soonest = blockage;
                 }
@@ -91,8 +92,8 @@ namespace InterviewTools.Engine.Rotation
             _file.Update(state =>
             {
                 var usage = state.Route(reservation.Route.Project, reservation.Route.Model);
-                var stamp = usage.Minute.Find(s => s.Id == reservation.StampId);
-                if (stamp != null) stamp.Tokens = inputTokens;
+                var bucket = usage.Minute.Find(b => b.Second == reservation.Second);
+                if (bucket != null) bucket.Tokens += inputTokens - reservation.Tokens;
                 usage.DayTokens += inputTokens - reservation.Tokens;
                 return true;
             });
@@ -106,7 +107,14 @@ namespace InterviewTools.Engine.Rotation
                 var now = _time.GetUtcNow();
                 var route = reservation.Route;
                 var usage = state.Route(route.Project, route.Model);
-                if (usage.Minute.RemoveAll(s => s.Id == reservation.StampId) > 0)
+                var bucket = usage.Minute.Find(b => b.Second == reservation.Second);
+                if (bucket != null)
+                {
+                    bucket.Requests--;
+                    bucket.Tokens -= reservation.Tokens;
+                    if (bucket.Requests <= 0) usage.Minute.Remove(bucket);
+                }
+                if (usage.Day == PacificTime.DayOf(DateTimeOffset.FromUnixTimeSeconds(reservation.Second)))
                 {
                     usage.DayRequests = Math.Max(0, usage.DayRequests - 1);
                     usage.DayTokens = Math.Max(0, usage.DayTokens - reservation.Tokens);

@@ -35,8 +35,8 @@ namespace InterviewTools.Engine.Rotation
         public string Project { get; set; } = string.Empty;
         public string Model { get; set; } = string.Empty;
 
-        /// <summary>Requests of the last 60 s (a sliding window, as the server counts).</summary>
-        public List<UsageStamp> Minute { get; set; } = new List<UsageStamp>();
+        /// <summary>Requests of the last minute in one-second buckets: the server's window slides, and buckets keep the file small at any rate.</summary>
+        public List<MinuteBucket> Minute { get; set; } = new List<MinuteBucket>();
 
         /// <summary>The Pacific quota day that <see cref="DayRequests"/> and <see cref="DayTokens"/> count.</summary>
         public string Day { get; set; } = string.Empty;
@@ -54,10 +54,11 @@ namespace InterviewTools.Engine.Rotation
         public static string KeyOf(string project, string model) => project + "|" + model;
     }
 
-    public sealed class UsageStamp
+    public sealed class MinuteBucket
     {
-        public string Id { get; set; } = string.Empty;
-        public long At { get; set; }
+        /// <summary>Unix seconds at which the bucket starts.</summary>
+        public long Second { get; set; }
+        public int Requests { get; set; }
         public long Tokens { get; set; }
     }
 

@@ -19,15 +19,15 @@ namespace InterviewTools.Engine.Rotation
     /// <summary>A request the ledger has counted before it is sent; settled or released once the answer is known.</summary>
     public sealed class Reservation
     {
-        internal Reservation(Route route, string stampId, long tokens)
+        internal Reservation(Route route, long second, long tokens)
         {
             Route = route;
-            StampId = stampId;
+            Second = second;
             Tokens = tokens;
         }
 
         public Route Route { get; }
-        internal string StampId { get; }
+        internal long Second { get; }
         internal long Tokens { get; }
     }
 

@@ -8,7 +8,10 @@ namespace InterviewTools.Engine.Rotation
     {
         public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
-        /// <summary>Rolls the day over and drops stamps older than the window.</summary>
+        /// <summary>A request counts until its bucket's end plus the window, so the ledger frees a slot no earlier than the server does.</summary>
+        private static readonly TimeSpan BucketLife = Window + TimeSpan.FromSeconds(1);
+
+        /// <summary>Rolls the day over and drops buckets that left the window.</summary>
         public static void Normalize(RouteUsage usage, DateTimeOffset now)
         {
             var day = PacificTime.DayOf(now);
@@ -24,8 +27,20 @@ namespace InterviewTools.Engine.Rotation
                 usage.NoFreeTier = false;
             }
             if (usage.CoolingUntil <= now) usage.CoolingUntil = null;
-            var oldest = (now - Window).ToUnixTimeMilliseconds();
-            usage.Minute.RemoveAll(stamp => stamp.At <= oldest);
+            usage.Minute.RemoveAll(bucket => Expiry(bucket) <= now);
+            usage.Minute.Sort((a, b) => a.Second.CompareTo(b.Second));
+        }
+
+        public static MinuteBucket BucketAt(RouteUsage usage, DateTimeOffset now)
+        {
+            var second = now.ToUnixTimeSeconds();
+            var bucket = usage.Minute.Find(b => b.Second == second);
+            if (bucket == null)
+            {
+                bucket = new MinuteBucket { Second = second };
+                usage.Minute.Add(bucket);
+            }
+            return bucket;
         }
 
         /// <summary>Null when the request fits; otherwise the blockage.</summary>
@@ -44,29 +59,31 @@ namespace InterviewTools.Engine.Rotation
                 return new Blockage(PacificTime.NextMidnight(now), $"{usage.DayTokens:N0}/{tpd:N0} input tokens today", untilQuotaDay: true);
             }
             if (usage.CoolingUntil is { } cooling) return new Blockage(cooling, "cooling down: " + (usage.LastError ?? "per-minute quota"), untilQuotaDay: false);
-            if (limits.RequestsPerMinute is { } rpm && usage.Minute.Count >= rpm)
+            var requests = usage.Minute.Sum(b => b.Requests);
+            if (limits.RequestsPerMinute is { } rpm && requests + 1 > rpm)
             {
-                var frees = usage.Minute[usage.Minute.Count - Math.Max(rpm, 1)].At;
-                return new Blockage(DateTimeOffset.FromUnixTimeMilliseconds(frees) + Window, $"{usage.Minute.Count}/{rpm} requests this minute", untilQuotaDay: false);
+                return new Blockage(FreesAt(usage, b => b.Requests, requests + 1 - rpm), $"{requests}/{rpm} requests this minute", untilQuotaDay: false);
             }
-            if (limits.InputTokensPerMinute is { } tpm)
+            var used = usage.Minute.Sum(b => b.Tokens);
+            if (limits.InputTokensPerMinute is { } tpm && used > 0 && used + tokens > tpm)
             {
-                var used = usage.Minute.Sum(stamp => stamp.Tokens);
-                if (used > 0 && used + tokens > tpm)
-                {
-                    var need = used + Math.Min(tokens, tpm) - tpm;
-                    var frees = usage.Minute[usage.Minute.Count - 1].At;
-                    foreach (var stamp in usage.Minute)
-                    {
-                        need -= stamp.Tokens;
-                        if (need > 0) continue;
-                        frees = stamp.At;
-                        break;
-                    }
-                    return new Blockage(DateTimeOffset.FromUnixTimeMilliseconds(frees) + Window, $"{used:N0}/{tpm:N0} input tokens this minute", untilQuotaDay: false);
-                }
+                return new Blockage(FreesAt(usage, b => b.Tokens, used + Math.Min(tokens, tpm) - tpm), $"{used:N0}/{tpm:N0} input tokens this minute", untilQuotaDay: false);
             }
             return null;
         }
+
+        /// <summary>When enough of the oldest buckets have expired to free <paramref name="needed"/> units.</summary>
+        private static DateTimeOffset FreesAt(RouteUsage usage, Func<MinuteBucket, long> units, long needed)
+        {
+            var freed = 0L;
+            foreach (var bucket in usage.Minute)
+            {
+                freed += units(bucket);
+                if (freed >= needed) return Expiry(bucket);
+            }
+            return Expiry(usage.Minute.Last());
+        }
+
+        private static DateTimeOffset Expiry(MinuteBucket bucket) => DateTimeOffset.FromUnixTimeSeconds(bucket.Second) + BucketLife;
     }
 }

@@ -43,7 +43,7 @@ namespace InterviewTools.Engine.Tests.Rotation
             var outcomes = await Sequentially(summarizer, 3);
 
             Assert.Equal(new[] { SummaryStatus.Succeeded, SummaryStatus.Succeeded, SummaryStatus.Deferred }, outcomes.Select(o => o.Status));
-            Assert.Equal(_clock.GetUtcNow() + TimeSpan.FromMinutes(1), outcomes[2].RetryAt);
+            Assert.Equal(_clock.GetUtcNow() + TimeSpan.FromSeconds(61), outcomes[2].RetryAt);
             Assert.Equal(2, Server.GenerateCount);
             Assert.DoesNotContain(Server.Requests, r => r.Status == 429);
         }
