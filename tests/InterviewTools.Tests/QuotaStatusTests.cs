@@ -131,7 +131,7 @@ namespace InterviewTools.Tests
         [Fact]
         public void EveryScriptBlockOfTheTableViewRunsOnARealRow()
         {
-            using var world = new HostedScenario();
+            using var world = new HostedScenario(config: null);
             world.Server.Enqueue(FakeReply.PerDayQuota(Preferred, 20), Preferred);
             world.Run("Invoke-PostSummary -Text 'a 面经'");
             var format = XDocument.Load(Path.Combine(Path.GetDirectoryName(Repository.ModuleManifest)!, "InterviewTools.format.ps1xml"));
@@ -146,6 +146,35 @@ namespace InterviewTools.Tests
             Assert.StartsWith("0/250", run.Output[1].ToString());
             Assert.Equal("0/20", run.Output[2].ToString());
             Assert.Equal(BadAnswerAndServiceErrorTests.NextPacificMidnight().LocalDateTime.ToString("HH:mm"), run.Output[3].ToString());
+        }
+
+        [Fact]
+        public void KeysFromTheListVariableAndTheConfigFileFormOnePoolWithTheirProjectLabels()
+        {
+            var options = new FakeGeminiOptions();
+            options.Keys["AIzaSy-SECOND-PROJECT-KEY-0002"] = "project-second";
+            options.Keys["AIzaSy-CONFIG-FILE-KEY-0003"] = "project-third";
+            using var world = new HostedScenario(options, config:
+                "builtInLimits: false\nmodels: [gemini-3.5-flash]\nkeys:\n  - project: third\n    env: IT_THIRD_KEY\n  - project: broken\n    env: IT_UNSET_VARIABLE\n");
+            Environment.SetEnvironmentVariable("GEMINI_API_KEY", null);
+            Environment.SetEnvironmentVariable("GEMINI_API_KEYS", $"first={HostedScenario.Secret};second=AIzaSy-SECOND-PROJECT-KEY-0002");
+            Environment.SetEnvironmentVariable("IT_THIRD_KEY", "AIzaSy-CONFIG-FILE-KEY-0003");
+            try
+            {
+                var run = world.Run("Invoke-PostSummary -Text (1..6 | ForEach-Object { \"第 $_ 篇 面经\" }) -ThrottleLimit 1; Get-QuotaStatus");
+
+                var projects = run.Output.Where(o => o.Properties["Project"] != null && o.Properties["State"] != null).Select(o => (string)o.Properties["Project"].Value).ToList();
+                var configErrors = run.Errors.Where(e => e.FullyQualifiedErrorId.StartsWith("ConfigEntryInvalid")).ToList();
+                Assert.Equal(2, configErrors.Count);
+                Assert.All(configErrors, e => Assert.Contains("IT_UNSET_VARIABLE", e.ToString()));
+                Assert.Equal(new[] { "first", "second", "third" }, projects.OrderBy(p => p));
+                Assert.Equal(new[] { HostedScenario.Project, "project-second", "project-third" },
+                    world.Server.Requests.Where(r => r.Route == RouteKind.Generate).Select(r => r.Project).Distinct().OrderBy(p => p));
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable("IT_THIRD_KEY", null);
+            }
         }
 
         private static PSObject Row(PowerShellRun run, string model) => run.Output.Single(o => (string)o.Properties["Model"].Value == model);

@@ -53,7 +53,7 @@ namespace InterviewTools.Commands
 
         [Parameter]
         [ValidateRange(1, 32)]
-        public int ThrottleLimit { get; set; } = 2;
+        public int ThrottleLimit { get; set; } = PostSummarySettings.DefaultThrottleLimit;
 
         [Parameter]
         [ValidateRange(0, 86400)]
@@ -68,10 +68,12 @@ namespace InterviewTools.Commands
                 ApiKey = ApiKey,
                 TimeoutSec = TimeoutSec,
                 MaxRetryCount = MaxRetryCount,
-                ThrottleLimit = ThrottleLimit,
-                MaxWaitSec = MyInvocation.BoundParameters.ContainsKey(nameof(MaxWaitSec)) ? MaxWaitSec : (int?)null,
+                ThrottleLimit = Bound(nameof(ThrottleLimit)) ? ThrottleLimit : (int?)null,
+                MaxWaitSec = Bound(nameof(MaxWaitSec)) ? MaxWaitSec : (int?)null,
             });
         }
+
+        private bool Bound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 
         protected override void ProcessRecord()
         {

@@ -61,6 +61,9 @@ namespace InterviewTools.Hosting
                 "No Gemini API key: pass -ApiKey, or set $env:GEMINI_API_KEY (or $env:GOOGLE_API_KEY).",
                 "Create a key in Google AI Studio and set $env:GEMINI_API_KEY.");
 
+        public static ErrorRecord ConfigProblem(string configFile, string problem) =>
+            Create("ConfigEntryInvalid", ErrorCategory.InvalidData, configFile, problem, "Fix the entry in the config file; about_InterviewTools shows the layout.");
+
         public static ErrorRecord NoApiKeyToRefresh() =>
             Create("ApiKeyMissing", ErrorCategory.AuthenticationError, null,
                 "-Refresh lists the models with a key, and none is configured; the rows below come from the ledger alone.",

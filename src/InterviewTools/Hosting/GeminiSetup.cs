@@ -2,60 +2,62 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using InterviewTools.Engine.Config;
 using InterviewTools.Engine.Gemini;
 using InterviewTools.Engine.Rotation;
-using InterviewTools.Engine.Security;
 using InterviewTools.Engine.State;
-using InterviewTools.Engine.Summaries;
 
 namespace InterviewTools.Hosting
 {
-    /// <summary>Everything a Gemini run needs, resolved once from parameters, environment and config: endpoint, key pool, model chain, limits and ledger.</summary>
+    /// <summary>
+    /// Everything a Gemini run needs, resolved once: parameters first, then the environment, then config.yaml, then the
+    /// built-in defaults. Reading the config file reports its mistakes and keeps going with what is valid.
+    /// </summary>
     internal sealed class GeminiSetup
     {
-        private GeminiSetup(GeminiEndpoint endpoint, IReadOnlyList<PooledKey> keys, IReadOnlyList<string> chain, Ledger ledger)
+        private GeminiSetup(InterviewToolsConfig config, GeminiEndpoint endpoint, KeyPool pool, IReadOnlyList<string> chain, Ledger ledger)
         {
+            Config = config;
             Endpoint = endpoint;
-            Keys = keys;
+            Pool = pool;
             Chain = chain;
             Ledger = ledger;
         }
 
+        public InterviewToolsConfig Config { get; }
         public GeminiEndpoint Endpoint { get; }
-        public IReadOnlyList<PooledKey> Keys { get; }
+        public KeyPool Pool { get; }
+        public IReadOnlyList<PooledKey> Keys => Pool.Keys;
         public IReadOnlyList<string> Chain { get; }
         public Ledger Ledger { get; }
+        public bool HasKeys => !Pool.IsEmpty;
 
-        public bool HasKeys => Keys.Count > 0;
-
-        public static GeminiSetup Resolve(PSCmdlet cmdlet, IReadOnlyList<string>? explicitKeys, IReadOnlyList<string>? models, Action<string> warn)
+        public static GeminiSetup Resolve(PSCmdlet cmdlet, IReadOnlyList<string>? explicitKeys, IReadOnlyList<string>? models)
         {
+            Func<string, string?> environment = Environment.GetEnvironmentVariable;
+            var configFile = StateDirectory.ConfigFile(environment);
+            var loaded = ConfigLoader.Load(configFile, environment);
+            foreach (var problem in loaded.Problems) cmdlet.WriteError(ErrorRecords.ConfigProblem(configFile, problem));
+            foreach (var warning in loaded.Warnings) cmdlet.WriteWarning(warning);
+            var config = loaded.Config;
+
             GeminiEndpoint endpoint;
             try
             {
-                endpoint = GeminiEndpoint.FromEnvironment();
+                endpoint = config.ResolveEndpoint(environment);
             }
             catch (ArgumentException e)
             {
                 cmdlet.ThrowTerminatingError(ErrorRecords.BadEndpoint(e.Message));
                 throw;
             }
-            var keys = InterimKeyPool(explicitKeys);
-            var chain = models != null && models.Count > 0 ? models.Select(ModelId.Bare).Distinct(StringComparer.OrdinalIgnoreCase).ToList() : ModelCatalog.DefaultChain;
-            var stateDirectory = StateDirectory.Resolve();
-            var ledger = new Ledger(Ledger.PathFor(stateDirectory, endpoint.BaseUrl), new RouteLimits(), TimeProvider.System, warn);
-            return new GeminiSetup(endpoint, keys, chain, ledger);
-        }
-
-        private static IReadOnlyList<PooledKey> InterimKeyPool(IReadOnlyList<string>? explicitKeys)
-        {
-            if (explicitKeys != null) return explicitKeys.Select(k => new PooledKey(ApiKey.FromPlainText(k), null, "-ApiKey")).ToList();
-            foreach (var variable in new[] { "GEMINI_API_KEY", "GOOGLE_API_KEY" })
-            {
-                var value = Environment.GetEnvironmentVariable(variable);
-                if (!string.IsNullOrWhiteSpace(value)) return new[] { new PooledKey(ApiKey.FromPlainText(value), null, "$env:" + variable) };
-            }
-            return Array.Empty<PooledKey>();
+            var pool = KeyPoolBuilder.Build(explicitKeys, environment, config);
+            foreach (var note in pool.Notes) cmdlet.WriteVerbose(note);
+            foreach (var warning in pool.Warnings) cmdlet.WriteWarning(warning);
+            var chain = config.ResolveModels(models?.Select(ModelId.Bare).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+            var limits = new RouteLimits(config.Limits, config.BuiltInLimits);
+            var ledger = new Ledger(Ledger.PathFor(StateDirectory.Resolve(environment), endpoint.BaseUrl), limits, TimeProvider.System, cmdlet.WriteWarning);
+            return new GeminiSetup(config, endpoint, pool, chain, ledger);
         }
     }
 }

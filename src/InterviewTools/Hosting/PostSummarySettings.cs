@@ -10,9 +10,12 @@ namespace InterviewTools.Hosting
         public SecureString[]? ApiKey { get; set; }
         public int TimeoutSec { get; set; }
         public int MaxRetryCount { get; set; }
-        public int ThrottleLimit { get; set; }
+        public const int DefaultThrottleLimit = 2;
 
-        /// <summary>Null keeps the engine's default wait.</summary>
+        /// <summary>Null keeps config.yaml's throttleLimit, else <see cref="DefaultThrottleLimit"/>.</summary>
+        public int? ThrottleLimit { get; set; }
+
+        /// <summary>Null keeps config.yaml's maxWaitSec, else the engine's default wait.</summary>
         public int? MaxWaitSec { get; set; }
     }
 }

@@ -20,17 +20,15 @@ namespace InterviewTools.Hosting
         public PostSummaryWork(PSCmdlet cmdlet, PostSummarySettings settings)
         {
             _cmdlet = cmdlet;
-            _throttleLimit = settings.ThrottleLimit;
             _options = new SummarizerOptions
             {
                 RequestTimeout = TimeSpan.FromSeconds(settings.TimeoutSec),
                 MaxRetries = settings.MaxRetryCount,
             };
             if (settings.Prompt != null) _options.Prompt = settings.Prompt;
-            if (settings.MaxWaitSec != null) _options.MaxWait = TimeSpan.FromSeconds(settings.MaxWaitSec.Value);
             var explicitKeys = settings.ApiKey == null ? null : ApiKeySource.Reveal(settings.ApiKey);
             if (explicitKeys != null && explicitKeys.Count == 0) cmdlet.ThrowTerminatingError(ErrorRecords.NoApiKey());
-            var gemini = GeminiSetup.Resolve(cmdlet, explicitKeys, settings.Models, cmdlet.WriteWarning);
+            var gemini = GeminiSetup.Resolve(cmdlet, explicitKeys, settings.Models);
             if (!gemini.HasKeys)
             {
                 cmdlet.ThrowTerminatingError(ErrorRecords.NoApiKey());
@@ -38,6 +36,9 @@ namespace InterviewTools.Hosting
             }
             _gemini = gemini;
             _options.Models = gemini.Chain;
+            _throttleLimit = settings.ThrottleLimit ?? gemini.Config.ThrottleLimit ?? PostSummarySettings.DefaultThrottleLimit;
+            var maxWaitSec = settings.MaxWaitSec ?? gemini.Config.MaxWaitSec;
+            if (maxWaitSec != null) _options.MaxWait = TimeSpan.FromSeconds(maxWaitSec.Value);
         }
 
         public void SummarizeFiles(string path, bool literal)

@@ -14,7 +14,7 @@ namespace InterviewTools.Hosting
     {
         public static void Write(PSCmdlet cmdlet, QuotaStatusFilter filter, bool refresh, CancellationToken cancellationToken)
         {
-            var setup = GeminiSetup.Resolve(cmdlet, null, null, cmdlet.WriteWarning);
+            var setup = GeminiSetup.Resolve(cmdlet, null, null);
             if (refresh) Refresh(cmdlet, setup, cancellationToken);
             var rows = QuotaReport.Build(setup.Ledger.Snapshot(), setup.Keys, setup.Chain, setup.Ledger.Limits, TimeProvider.System.GetUtcNow());
             if (rows.Count == 0) cmdlet.WriteVerbose($"The ledger {setup.Ledger.Path} has no entries and no key is configured.");
@@ -23,7 +23,7 @@ namespace InterviewTools.Hosting
 
         public static void Reset(PSCmdlet cmdlet, string? keyId, string? project, string? model)
         {
-            var setup = GeminiSetup.Resolve(cmdlet, null, null, cmdlet.WriteWarning);
+            var setup = GeminiSetup.Resolve(cmdlet, null, null);
             var reset = new LedgerReset { KeyFingerprint = keyId, Project = project, Model = model };
             var what = reset.Everything
                 ? "every entry (usage, cool-downs, learned limits, refused keys, retired models, model list)"
