@@ -177,6 +177,27 @@ namespace InterviewTools.Tests
             }
         }
 
+        [Fact]
+        public void TheLegacyLogsFailureIsRescuedByTheOtherProjectOnTheSameModelAndTheRetiredModelIsNeverSent()
+        {
+            var options = new FakeGeminiOptions();
+            options.Keys["AIzaSyATTa-SECOND-PROJECT-KEY"] = "project-second";
+            using var world = new HostedScenario(options);
+            world.Server.Enqueue(FakeReply.PerDayQuota(), "gemini-2.5-flash-lite");
+
+            var run = world.Run("Invoke-PostSummary -Text '很多人问我如何准备大模型的面试' -Model gemini-2.5-flash-lite, gemini-1.5-flash " +
+                "-ApiKey $env:GEMINI_API_KEY, 'AIzaSyATTa-SECOND-PROJECT-KEY' -Verbose");
+
+            var summary = (PostSummaryView)Assert.Single(run.Output);
+            Assert.Equal(("Succeeded", "gemini-2.5-flash-lite"), (summary.Status, summary.Model));
+            Assert.Contains(run.Warnings, w => w.Contains("gemini-1.5-flash is dropped"));
+            var switched = Assert.Single(run.Verbose, v => v.Contains("switched"));
+            Assert.Contains("ExhaustedToday", switched);
+            Assert.Matches("key-[0-9a-f]{8}.*-> gemini-2.5-flash-lite via key-[0-9a-f]{8}", switched);
+            Assert.DoesNotContain("AIzaSy", string.Join("\n", run.AllText()));
+            Assert.DoesNotContain(world.Server.Requests, r => r.Model == "gemini-1.5-flash");
+        }
+
         private static PSObject Row(PowerShellRun run, string model) => run.Output.Single(o => (string)o.Properties["Model"].Value == model);
     }
 }
