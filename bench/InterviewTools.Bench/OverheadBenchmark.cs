@@ -38,6 +38,8 @@ internal static class OverheadBenchmark
         Environment.SetEnvironmentVariable("GOOGLE_GEMINI_BASE_URL", server.BaseUrl);
         Environment.SetEnvironmentVariable("GEMINI_API_KEY", ApiKey);
         Environment.SetEnvironmentVariable("GOOGLE_API_KEY", null);
+        // Unlimited quota on the fake, so the ledger must not pace by the built-in free-tier figures either.
+        using var state = BenchState.Create("builtInLimits: false\n");
 
         var posts = MakePosts(PostCount);
         Console.WriteLine($"posts: {PostCount} × about {Encoding.UTF8.GetByteCount(posts[0])} bytes UTF-8 ({posts[0].Length} characters), fake at {server.BaseUrl}, zero latency, unlimited quota");
@@ -148,7 +150,7 @@ internal static class OverheadBenchmark
     }
 
     /// <summary>The ~1 KB Chinese sample post, numbered so every post is distinct (as later result caches will require).</summary>
-    private static string[] MakePosts(int count)
+    internal static string[] MakePosts(int count)
     {
         var sample = File.ReadAllText(Repository.SamplePost);
         return Enumerable.Range(1, count).Select(i => $"{sample.TrimEnd()}\n\n（第 {i} 篇）\n").ToArray();
