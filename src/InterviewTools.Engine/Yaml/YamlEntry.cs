@@ -5,8 +5,11 @@ namespace InterviewTools.Engine.Yaml
         /// <summary>A whole document; <see cref="YamlEntry.Value"/> holds it.</summary>
         Document,
 
-        /// <summary>A document that cannot be used: bad YAML, or cut short with more documents after it.</summary>
+        /// <summary>A document that is not valid YAML.</summary>
         Invalid,
+
+        /// <summary>A document without its end marker but with more documents after it: its write was cut short and then the file was appended to.</summary>
+        CutShort,
 
         /// <summary>The last document was cut short (the writer was stopped mid-write); everything before it is whole.</summary>
         Torn,
@@ -38,7 +41,7 @@ namespace InterviewTools.Engine.Yaml
 
         public object? Value { get; }
 
-        /// <summary>Why an Invalid or Torn entry cannot be used.</summary>
+        /// <summary>Why an entry other than a Document cannot be used.</summary>
         public string? Problem { get; }
     }
 }

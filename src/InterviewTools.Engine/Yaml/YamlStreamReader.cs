@@ -9,7 +9,7 @@ namespace InterviewTools.Engine.Yaml
 {
     /// <summary>
     /// Reads a multi-document YAML stream one document at a time, as plain data. Every document written whole comes
-    /// back; a corrupt one becomes an Invalid entry and the rest go on; a last document without its <c>...</c> end
+    /// back; a corrupt one becomes an Invalid entry, one cut short and then appended to a CutShort entry, and the rest go on; a last document without its <c>...</c> end
     /// marker (the writer was killed mid-write, at any byte) becomes a Torn entry.
     /// </summary>
     public static class YamlStreamReader
@@ -29,14 +29,16 @@ namespace InterviewTools.Engine.Yaml
         public static IEnumerable<YamlEntry> Read(TextReader reader)
         {
             var number = 0;
-            YamlDocumentFrame? previous = null;
+            YamlDocumentFrame? unended = null;
             foreach (var frame in YamlDocumentFrames.Read(reader))
             {
-                // A frame is judged when the next one starts, since only the last may be torn rather than corrupt.
-                if (previous != null) yield return Parse(++number, previous, isLast: false);
-                previous = frame;
+                // A document without its end marker is judged when the next one starts: only the last one is torn.
+                if (unended != null) yield return Parse(++number, unended, isLast: false);
+                unended = null;
+                if (frame.Ended) yield return Parse(++number, frame, isLast: false);
+                else unended = frame;
             }
-            if (previous != null) yield return Parse(++number, previous, isLast: true);
+            if (unended != null) yield return Parse(++number, unended, isLast: true);
         }
 
         private static YamlEntry Parse(int number, YamlDocumentFrame frame, bool isLast)
@@ -45,7 +47,7 @@ namespace InterviewTools.Engine.Yaml
             {
                 return isLast
                     ? new YamlEntry(number, frame.FirstLine, YamlEntryKind.Torn, null, "it has no '...' end marker, so its write was cut short")
-                    : new YamlEntry(number, frame.FirstLine, YamlEntryKind.Invalid, null, "it has no '...' end marker before the next document, so its write was cut short");
+                    : new YamlEntry(number, frame.FirstLine, YamlEntryKind.CutShort, null, "it has no '...' end marker before the next document, so its write was cut short");
             }
             try
             {

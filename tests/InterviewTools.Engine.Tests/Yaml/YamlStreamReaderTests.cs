@@ -141,13 +141,13 @@ namespace InterviewTools.Engine.Tests.Yaml
         }
 
         [Fact]
-        public void ADocumentCutShortAndThenAppendedToIsInvalidNotTorn()
+        public void ADocumentCutShortAndThenAppendedToIsCutShortNotTorn()
         {
             var yaml = Write(Doc(("N", "1"))) + "---\nN: 2\nText: cut sh\n" + Write(Doc(("N", "3")));
 
             var entries = Read(yaml);
 
-            Assert.Equal(new[] { YamlEntryKind.Document, YamlEntryKind.Invalid, YamlEntryKind.Document }, entries.Select(e => e.Kind));
+            Assert.Equal(new[] { YamlEntryKind.Document, YamlEntryKind.CutShort, YamlEntryKind.Document }, entries.Select(e => e.Kind));
             Assert.Contains("end marker", entries[1].Problem);
         }
 
