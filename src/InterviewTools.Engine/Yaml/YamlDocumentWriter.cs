@@ -113,8 +113,32 @@ namespace InterviewTools.Engine.Yaml
             emitter.Emit(new SequenceEnd());
         }
 
-        private static void EmitString(IEmitter emitter, string text) =>
+        private static void EmitString(IEmitter emitter, string text)
+        {
+            text = WithoutLoneSurrogates(text);
             emitter.Emit(new Scalar(null, null, text, YamlStringStyle.For(text), true, true));
+        }
+
+        /// <summary>
+        /// Half a surrogate pair is not Unicode: UTF-8 cannot hold it and YamlDotNet refuses it, so it becomes U+FFFD,
+        /// as any UTF-8 writer would make it, instead of failing the whole document.
+        /// </summary>
+        private static string WithoutLoneSurrogates(string text)
+        {
+            char[]? fixedText = null;
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                    continue;
+                }
+                if (!char.IsSurrogate(text[i])) continue;
+                fixedText ??= text.ToCharArray();
+                fixedText[i] = '\uFFFD';
+            }
+            return fixedText == null ? text : new string(fixedText);
+        }
 
         /// <summary>YAML spells the special values .nan and .inf; "R" keeps every bit of the others.</summary>
         private static void EmitReal(IEmitter emitter, double value, string roundTrip)

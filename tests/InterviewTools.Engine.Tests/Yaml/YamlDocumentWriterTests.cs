@@ -156,6 +156,18 @@ namespace InterviewTools.Engine.Tests.Yaml
         }
 
         [Fact]
+        public void ALoneSurrogateWhichUtf8CannotHoldBecomesTheReplacementCharacter()
+        {
+            using var bytes = new MemoryStream();
+            using (var text = new StreamWriter(bytes, new System.Text.UTF8Encoding(false)) { NewLine = "\n" })
+            {
+                new YamlDocumentWriter(text).WriteDocument(Doc(("Value", "half \uD800 pair\nnext")));
+            }
+
+            Assert.Equal("half \uFFFD pair\nnext", ScalarValue(System.Text.Encoding.UTF8.GetString(bytes.ToArray())));
+        }
+
+        [Fact]
         public void AValueThatFailsHalfWayLeavesNothingInTheStream()
         {
             var writer = new StringWriter { NewLine = "\n" };

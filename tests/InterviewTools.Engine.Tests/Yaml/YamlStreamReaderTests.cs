@@ -36,6 +36,17 @@ namespace InterviewTools.Engine.Tests.Yaml
         }
 
         [Fact]
+        public void AwkwardKeysComeBackExactly()
+        {
+            var keys = Adversarial.Distinct().ToArray();
+            var entries = Read(Write(keys.Select((key, i) => new KeyValuePair<string, object?>(key, i.ToString())).ToList()));
+
+            var pairs = (List<KeyValuePair<string, object?>>)Assert.Single(entries).Value!;
+            Assert.Equal(keys, pairs.Select(p => p.Key));
+            Assert.Equal(Enumerable.Range(0, keys.Length).Select(i => (object?)i.ToString()), pairs.Select(p => p.Value));
+        }
+
+        [Fact]
         public void ReturnsEveryDocumentInOrderWithItsNumberAndLine()
         {
             var entries = Read(Write(Doc(("N", "1")), Doc(("N", "2"), ("Text", "a\nb")), Doc(("N", "3"))));
