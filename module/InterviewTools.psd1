@@ -13,6 +13,7 @@
     CmdletsToExport        = @(
         'Invoke-PostSummary'
         'Export-PostSummary'
+        'Import-PostSummary'
         'Get-QuotaStatus'
         'Reset-QuotaStatus'
     )

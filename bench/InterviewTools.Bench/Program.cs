@@ -10,12 +10,12 @@ namespace InterviewTools.Bench;
 
 internal static class Program
 {
-    private const string Usage = "usage: dotnet run -c Release --project bench/InterviewTools.Bench -- import|overhead|rotation|all";
+    private const string Usage = "usage: dotnet run -c Release --project bench/InterviewTools.Bench -- import|overhead|rotation|export|all";
 
     public static async Task<int> Main(string[] args)
     {
         var scenario = args.Length == 1 ? args[0].ToLowerInvariant() : string.Empty;
-        if (scenario is not ("import" or "overhead" or "rotation" or "all"))
+        if (scenario is not ("import" or "overhead" or "rotation" or "export" or "all"))
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -26,6 +26,7 @@ internal static class Program
         if (scenario is "import" or "all") ImportBenchmark.Run();
         if (scenario is "overhead" or "all") await OverheadBenchmark.RunAsync();
         if (scenario is "rotation" or "all") await RotationBenchmark.RunAsync();
+        if (scenario is "export" or "all") ExportBenchmark.Run();
         return 0;
     }
 

@@ -1,10 +1,14 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Text;
 using Xunit;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
+using YamlDotNet.Serialization;
 
 namespace InterviewTools.Tests
 {
@@ -193,11 +197,125 @@ namespace InterviewTools.Tests
             Assert.Contains("A: 中文", File.ReadAllText(Path.Combine(world.Folder, "iso.yaml")));
         }
 
+        [Fact]
+        public void AnyObjectIsAMappingOfItsPropertiesAndEngineObjectsAreText()
+        {
+            using var world = new HostedScenario();
+            var file = world.WritePost(Path.Combine("a", "b", "post.txt"), "面经");
+
+            var run = world.Run(
+                "$file = [IO.FileInfo]::new($path); $file.PSObject.Properties.Add([psnoteproperty]::new('Tag', '标签')); " +
+                "$error1 = [System.Management.Automation.ErrorRecord]::new([Exception]::new('boom'), 'Some.Id', 'NotSpecified', $null); " +
+                "$row = [pscustomobject]@{ Name = 'x' }; $row.PSObject.Properties.Add([psscriptproperty]::new('Computed', { 6 * 7 })); " +
+                "[pscustomobject]@{ Script = { Get-Date }; File = $file; Error = $error1; Type = [string]; Row = $row; Deep = @(@(1, 2), @(), [ordered]@{ k = $null }); Switch = [switch]$true; When = [datetimeoffset]::new(2026, 11, 23, 7, 0, 0, [timespan]::FromHours(8)) } | Export-PostSummary any.yaml",
+                new Dictionary<string, object?> { ["path"] = file });
+
+            Assert.Empty(run.Errors);
+            var yaml = File.ReadAllText(Path.Combine(world.Folder, "any.yaml"));
+            var root = DeserializeAll(yaml).Single();
+            Assert.Equal("Get-Date", ((string)root["Script"]).Trim());
+            Assert.Equal("boom", root["Error"]);
+            Assert.Equal("System.String", root["Type"]);
+            Assert.Equal("true", root["Switch"]);
+            Assert.Equal("2026-11-23T07:00:00.0000000+08:00", root["When"]);
+            var fileMap = (Dictionary<object, object>)root["File"];
+            Assert.Equal("标签", fileMap["Tag"]);
+            Assert.Equal(file, fileMap["FullName"]);
+            Assert.DoesNotContain("BaseName", fileMap.Keys);
+            Assert.DoesNotContain("Mode", fileMap.Keys);
+            var directory = (Dictionary<object, object>)fileMap["Directory"];
+            var parent = (Dictionary<object, object>)directory["Parent"];
+            Assert.Equal(world.Folder, parent["Parent"]);
+            Assert.Equal(new Dictionary<object, object> { ["Name"] = "x", ["Computed"] = "42" }, (Dictionary<object, object>)root["Row"]);
+            var deep = (List<object>)root["Deep"];
+            Assert.Equal(new object[] { "1", "2" }, (List<object>)deep[0]);
+            Assert.Empty((List<object>)deep[1]);
+            Assert.Contains("  - k: null\n", yaml);
+            foreach (var internals in new[] { "PSObject", "BaseObject", "ImmediateBaseObject", "TypeNames", "Members", "Ast", "StartPosition", "InvocationInfo", "Assembly" })
+            {
+                Assert.DoesNotContain(internals + ":", yaml);
+            }
+        }
+
+        [Fact]
+        public void CyclesAndNestingBeyondTheLimitAreCutAsTextWithAWarning()
+        {
+            using var world = new HostedScenario();
+
+            var run = world.Run(
+                "$loop = @{ name = 'loop' }; $loop.self = $loop; $deep = 'bottom'; foreach ($i in 1..20) { $deep = [pscustomobject]@{ Level = $i; Inner = $deep } }; " +
+                "[pscustomobject]@{ Loop = $loop; Deep = $deep } | Export-PostSummary cut.yaml");
+
+            var root = DeserializeAll(File.ReadAllText(Path.Combine(world.Folder, "cut.yaml"))).Single();
+            Assert.Equal("System.Collections.Hashtable", ((Dictionary<object, object>)root["Loop"])["self"]);
+            var level = (Dictionary<object, object>)root["Deep"];
+            var depth = 1;
+            while (level["Inner"] is Dictionary<object, object> inner)
+            {
+                level = inner;
+                depth++;
+            }
+            Assert.Equal(15, depth);
+            Assert.IsType<string>(level["Inner"]);
+            Assert.Contains("nested more than 16 levels", Assert.Single(run.Warnings));
+        }
+
+        [Fact]
+        public void TypedRowsWithEnumsNullableTimestampsDurationsAndNumbersExportCleanly()
+        {
+            using var world = new HostedScenario();
+            var rows = new[]
+            {
+                new QuotaRowSample { Model = "gemini-3.5-flash", Window = QuotaWindow.PerMinute, Used = 14, Limit = 15, Share = 0.25, ResetIn = TimeSpan.FromSeconds(42.5), RetryAt = null, CheckedAt = new DateTimeOffset(2026, 11, 23, 7, 42, 10, TimeSpan.FromHours(8)) },
+                new QuotaRowSample { Model = "gemini-3.1-flash-lite", Window = QuotaWindow.PerDay, Used = -1, Limit = 10_000_000_000, Share = 1.0 / 3, ResetIn = TimeSpan.FromDays(1), RetryAt = new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.FromHours(-8)), CheckedAt = DateTimeOffset.MinValue },
+            };
+
+            var run = world.Run("$rows | Export-PostSummary quota.yaml", new Dictionary<string, object?> { ["rows"] = rows });
+
+            Assert.Empty(run.Errors);
+            Assert.Equal(
+                "---\nModel: gemini-3.5-flash\nWindow: PerMinute\nUsed: 14\nLimit: 15\nShare: 0.25\nResetIn: \"00:00:42.5000000\"\nRetryAt: null\nCheckedAt: 2026-11-23T07:42:10.0000000+08:00\n...\n" +
+                "---\nModel: gemini-3.1-flash-lite\nWindow: PerDay\nUsed: -1\nLimit: 10000000000\nShare: " + (1.0 / 3).ToString("R", System.Globalization.CultureInfo.InvariantCulture) +
+                "\nResetIn: \"1.00:00:00\"\nRetryAt: 2026-11-24T00:00:00.0000000-08:00\nCheckedAt: 0001-01-01T00:00:00.0000000+00:00\n...\n",
+                File.ReadAllText(Path.Combine(world.Folder, "quota.yaml")));
+        }
+
+        [Fact]
+        public void OtherReadersGetEveryDocumentAsPlainDictionariesWithTheSameText()
+        {
+            using var world = new HostedScenario();
+            var summaries = AdversarialSummaries.Create(world.Run("[InterviewTools.PostSummary]").Single<Type>());
+
+            world.Run("$files | Invoke-PostSummary -ThrottleLimit 1 | Export-PostSummary mixed.yaml; $items | Export-PostSummary mixed.yaml -Append",
+                new Dictionary<string, object?> { ["files"] = world.SamplePosts(), ["items"] = summaries });
+
+            var documents = DeserializeAll(File.ReadAllText(Path.Combine(world.Folder, "mixed.yaml")));
+            Assert.Equal(2 + summaries.Count, documents.Count);
+            foreach (var (document, summary) in documents.Skip(2).Zip(summaries))
+            {
+                var summaryText = (string)summary.GetType().GetProperty("Summary")!.GetValue(summary)!;
+                Assert.Equal(summaryText, document["Summary"]);
+                Assert.Equal(((string[])summary.GetType().GetProperty("Tips")!.GetValue(summary)!).Cast<object>(), (List<object>)document["Tips"]);
+            }
+            Assert.All(documents.Take(2), d => Assert.IsType<List<object>>(d["Questions"]));
+        }
+
         private static YamlStream Load(string yaml)
         {
             var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
             return stream;
+        }
+
+        /// <summary>What powershell-yaml's ConvertFrom-Yaml -AllDocuments does: every document, untyped, through YamlDotNet's Deserializer.</summary>
+        private static List<Dictionary<object, object>> DeserializeAll(string yaml)
+        {
+            var deserializer = new DeserializerBuilder().Build();
+            var parser = new Parser(new StringReader(yaml));
+            var documents = new List<Dictionary<object, object>>();
+            parser.Consume<StreamStart>();
+            while (!parser.Accept<StreamEnd>(out _)) documents.Add(deserializer.Deserialize<Dictionary<object, object>>(parser));
+            return documents;
         }
 
         private static string? Scalar(YamlDocument document, string key) =>

@@ -12,12 +12,13 @@ namespace InterviewTools.Tests
             using var host = new PowerShellHost();
             var run = host.Run("Get-Command -Module InterviewTools | ForEach-Object Name");
             Assert.Null(run.Terminating);
-            Assert.Equal(new[] { "Export-PostSummary", "Get-QuotaStatus", "Invoke-PostSummary", "Reset-QuotaStatus" }, run.Output.Select(o => o.ToString()).OrderBy(n => n));
+            Assert.Equal(new[] { "Export-PostSummary", "Get-QuotaStatus", "Import-PostSummary", "Invoke-PostSummary", "Reset-QuotaStatus" }, run.Output.Select(o => o.ToString()).OrderBy(n => n));
         }
 
         [Theory]
         [InlineData("Invoke-PostSummary", 4, 5)]
         [InlineData("Export-PostSummary", 3, 5)]
+        [InlineData("Import-PostSummary", 4, 2)]
         [InlineData("Get-QuotaStatus", 3, 4)]
         [InlineData("Reset-QuotaStatus", 3, 5)]
         public void CompiledHelpDescribesEachCmdlet(string name, int minimumExamples, int minimumParameters)
@@ -30,6 +31,22 @@ namespace InterviewTools.Tests
             Assert.False(synopsis.StartsWith(name, System.StringComparison.Ordinal), "Get-Help fell back to the generated syntax: " + synopsis);
             Assert.True((int)run.Output[1].BaseObject >= minimumExamples);
             Assert.True((int)run.Output[2].BaseObject >= minimumParameters);
+        }
+
+        [Theory]
+        [InlineData("Invoke-PostSummary")]
+        [InlineData("Export-PostSummary")]
+        [InlineData("Import-PostSummary")]
+        [InlineData("Get-QuotaStatus")]
+        [InlineData("Reset-QuotaStatus")]
+        public void HelpDocumentsExactlyTheParametersTheCmdletHas(string name)
+        {
+            using var host = new PowerShellHost();
+            var common = System.Management.Automation.Cmdlet.CommonParameters.Concat(System.Management.Automation.Cmdlet.OptionalCommonParameters).ToHashSet();
+            var actual = host.Run($"(Get-Command {name}).Parameters.Keys").Output.Select(o => o.ToString()).Where(p => !common.Contains(p) || p is "WhatIf" or "Confirm");
+            var documented = host.Run($"@((Get-Help {name} -Full).Parameters.Parameter) | ForEach-Object {{ $_.Name }}").Output.Select(o => o.ToString());
+
+            Assert.Equal(actual.OrderBy(p => p), documented.OrderBy(p => p));
         }
 
         [Fact]

@@ -54,6 +54,7 @@ namespace InterviewTools.Tests
             var values = run.Output.Select(o => o.ToString()).ToList();
             Assert.Contains("Invoke-PostSummary", values);
             Assert.Contains("Export-PostSummary", values);
+            Assert.Contains("Import-PostSummary", values);
             Assert.Contains("Desktop", values);
             Assert.Contains("Core", values);
             Assert.Contains("5.1", values);

@@ -39,10 +39,10 @@ AfterAll {
 
 Describe 'The module' -Tag 'Offline' {
     It 'exports exactly its cmdlets' {
-        (Get-Command -Module InterviewTools).Name | Sort-Object | Should -Be @('Export-PostSummary', 'Invoke-PostSummary')
+        (Get-Command -Module InterviewTools).Name | Sort-Object | Should -Be @('Export-PostSummary', 'Import-PostSummary', 'Invoke-PostSummary')
     }
 
-    It 'has help for <_>' -ForEach @('Invoke-PostSummary', 'Export-PostSummary') {
+    It 'has help for <_>' -ForEach @('Invoke-PostSummary', 'Export-PostSummary', 'Import-PostSummary') {
         $help = Get-Help $_ -Full
         $help.Synopsis | Should -Not -BeNullOrEmpty
         $help.Synopsis | Should -Not -BeLike "$_ *"
@@ -187,6 +187,84 @@ Describe 'Export-PostSummary' -Tag 'Offline' {
         [pscustomobject]@{ Run = 1 } | Export-PostSummary -Path $path
         [pscustomobject]@{ Run = 2 } | Export-PostSummary -Path $path -Append
         ([regex]::Matches((Get-Content -LiteralPath $path -Raw), '(?m)^---$')).Count | Should -Be 2
+    }
+}
+
+Describe 'Export-PostSummary | Import-PostSummary round trip' -Tag 'Offline' {
+    BeforeAll {
+        # Every property, compared as JSON so that lists, timestamps (with their offset) and durations compare by value.
+        function script:Get-PropertyJson($summary) {
+            $summary.PSObject.Properties | ForEach-Object { '{0}={1}' -f $_.Name, (ConvertTo-Json -InputObject $_.Value -Compress -Depth 3) }
+        }
+        $script:exported = @(Get-ChildItem -LiteralPath $samples -File | Invoke-PostSummary)
+        $script:roundTrip = Join-Path $TestDrive 'roundtrip.yaml'
+        $exported | Export-PostSummary -LiteralPath $roundTrip
+        $script:imported = @(Import-PostSummary -LiteralPath $roundTrip)
+    }
+
+    It 'gives back one PostSummary per exported one' {
+        $imported.Count | Should -Be $exported.Count
+        $imported | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'InterviewTools.PostSummary' }
+    }
+
+    It 'keeps every property equal' {
+        for ($i = 0; $i -lt $exported.Count; $i++) {
+            Get-PropertyJson $imported[$i] | Should -BeExactly (Get-PropertyJson $exported[$i])
+        }
+    }
+
+    It 'keeps awkward text, lists, nulls, timestamps and durations exactly' {
+        $texts = @("a: b # c`n- d`n? e | f > g", "line 1`r`nline 2", ' both ends ', "tab`there", "---`n...`ninside", '😀 中文【面经】', '', 'null', 'yes', ('长' * 20000))
+        $items = foreach ($text in $texts) {
+            $summary = [InterviewTools.PostSummary]::new()
+            $summary.Source = 'text:' + $texts.IndexOf($text)
+            $summary.Summary = $text
+            $summary.Tips = @($text, 'plain')
+            $summary.Questions = @()
+            $summary.Status = 'Deferred'
+            $summary.RetryAt = [datetimeoffset]::new(2026, 11, 23, 7, 42, 10, [timespan]::FromHours(8))
+            $summary.Duration = [timespan]::FromMilliseconds(2417.3)
+            $summary
+        }
+        $path = Join-Path $TestDrive 'awkward.yaml'
+        $items | Export-PostSummary -LiteralPath $path
+        $back = @(Import-PostSummary -LiteralPath $path)
+        $back.Count | Should -Be $items.Count
+        for ($i = 0; $i -lt $items.Count; $i++) {
+            Get-PropertyJson $back[$i] | Should -BeExactly (Get-PropertyJson $items[$i])
+        }
+    }
+
+    It 'appends across two runs' {
+        $path = Join-Path $TestDrive 'appended.yaml'
+        $exported | Select-Object -First 1 | Export-PostSummary -LiteralPath $path
+        $exported | Export-PostSummary -LiteralPath $path -Append
+        @(Import-PostSummary -LiteralPath $path).Count | Should -Be ($exported.Count + 1)
+    }
+
+    It 'reads files piped from Get-ChildItem' {
+        @(Get-ChildItem -LiteralPath $TestDrive -Filter 'roundtrip.yaml' | Import-PostSummary).Count | Should -Be $exported.Count
+    }
+
+    It 'skips a torn last document with a warning and keeps the others' {
+        $bytes = [System.IO.File]::ReadAllBytes($roundTrip)
+        $torn = Join-Path $TestDrive 'torn.yaml'
+        [System.IO.File]::WriteAllBytes($torn, $bytes[0..($bytes.Length - 40)])
+        $read = @(Import-PostSummary -LiteralPath $torn -WarningVariable warned -WarningAction SilentlyContinue)
+        $read.Count | Should -Be ($exported.Count - 1)
+        "$warned" | Should -Match 'torn\.yaml'
+        "$warned" | Should -Match "last document \($($exported.Count)"
+    }
+
+    It 'names a document that is not a PostSummary and goes on' {
+        $path = Join-Path $TestDrive 'mixed.yaml'
+        $exported[0] | Export-PostSummary -LiteralPath $path
+        [pscustomobject]@{ Title = 'no source' } | Export-PostSummary -LiteralPath $path -Append
+        $exported[0] | Export-PostSummary -LiteralPath $path -Append
+        $read = @(Import-PostSummary -LiteralPath $path -ErrorVariable problems -ErrorAction SilentlyContinue)
+        $read.Count | Should -Be 2
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ImportNotAPostSummary,*'
+        $problems[0].Exception.Message | Should -Match 'document 2'
     }
 }
 

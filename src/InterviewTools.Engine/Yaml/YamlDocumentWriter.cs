@@ -11,11 +11,15 @@ namespace InterviewTools.Engine.Yaml
     /// <summary>
     /// Writes one YAML document per object to a multi-document stream, flushing after each, so the file is valid
     /// after every object and an append looks exactly like a file written in one go.
+    /// Each document opens with <c>---</c> and closes with <c>...</c>: the closing marker is what tells a reader
+    /// that a document was written whole, since a document cut short at a line end still parses.
     /// Values may be mappings (sequences of key/value pairs or dictionaries), lists, strings, numbers, booleans,
     /// timestamps, durations, enums and nulls.
     /// </summary>
     public sealed class YamlDocumentWriter
     {
+        private static readonly EmitterSettings Settings = new EmitterSettings(2, int.MaxValue, false, 1024, false, true, "\n");
+
         private readonly TextWriter _writer;
 
         public YamlDocumentWriter(TextWriter writer)
@@ -23,14 +27,20 @@ namespace InterviewTools.Engine.Yaml
             _writer = writer;
         }
 
+        /// <summary>
+        /// Builds the document in memory and writes it in one call, so a value that fails half-way leaves nothing
+        /// behind and the window in which a killed process tears a document is as short as it can be.
+        /// </summary>
         public void WriteDocument(IEnumerable<KeyValuePair<string, object?>> mapping)
         {
-            var emitter = new Emitter(_writer, new EmitterSettings(2, int.MaxValue, false, 1024, false, true, "\n"));
+            var document = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+            var emitter = new Emitter(document, Settings);
             emitter.Emit(new StreamStart());
             emitter.Emit(new DocumentStart(null, null, false));
             EmitMapping(emitter, mapping);
-            emitter.Emit(new DocumentEnd(true));
+            emitter.Emit(new DocumentEnd(false));
             emitter.Emit(new StreamEnd());
+            _writer.Write(document.ToString());
             _writer.Flush();
         }
 
@@ -57,7 +67,13 @@ namespace InterviewTools.Engine.Yaml
                     emitter.Emit(new Scalar(null, null, moment.ToString("o", CultureInfo.InvariantCulture), ScalarStyle.Plain, true, false));
                     break;
                 case TimeSpan span:
-                    EmitString(emitter, span.ToString("c", CultureInfo.InvariantCulture));
+                    emitter.Emit(new Scalar(null, null, span.ToString("c", CultureInfo.InvariantCulture), ScalarStyle.DoubleQuoted, true, true));
+                    break;
+                case double real:
+                    EmitReal(emitter, real, real.ToString("R", CultureInfo.InvariantCulture));
+                    break;
+                case float real:
+                    EmitReal(emitter, real, real.ToString("R", CultureInfo.InvariantCulture));
                     break;
                 case IEnumerable<KeyValuePair<string, object?>> mapping:
                     EmitMapping(emitter, mapping);
@@ -99,10 +115,36 @@ namespace InterviewTools.Engine.Yaml
 
         private static void EmitString(IEmitter emitter, string text)
         {
-            var style = text.IndexOf('\n') >= 0
-                ? ScalarStyle.Literal
-                : YamlScalarTyping.ReadsAsNonString(text) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any;
-            emitter.Emit(new Scalar(null, null, text, style, true, true));
+            text = WithoutLoneSurrogates(text);
+            emitter.Emit(new Scalar(null, null, text, YamlStringStyle.For(text), true, true));
+        }
+
+        /// <summary>
+        /// Half a surrogate pair is not Unicode: UTF-8 cannot hold it and YamlDotNet refuses it, so it becomes U+FFFD,
+        /// as any UTF-8 writer would make it, instead of failing the whole document.
+        /// </summary>
+        private static string WithoutLoneSurrogates(string text)
+        {
+            char[]? fixedText = null;
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                    continue;
+                }
+                if (!char.IsSurrogate(text[i])) continue;
+                fixedText ??= text.ToCharArray();
+                fixedText[i] = '\uFFFD';
+            }
+            return fixedText == null ? text : new string(fixedText);
+        }
+
+        /// <summary>YAML spells the special values .nan and .inf; "R" keeps every bit of the others.</summary>
+        private static void EmitReal(IEmitter emitter, double value, string roundTrip)
+        {
+            var text = double.IsNaN(value) ? ".nan" : double.IsPositiveInfinity(value) ? ".inf" : double.IsNegativeInfinity(value) ? "-.inf" : roundTrip;
+            emitter.Emit(new Scalar(null, null, text, ScalarStyle.Plain, true, false));
         }
 
         private static IEnumerable<KeyValuePair<string, object?>> Pairs(IDictionary dictionary)
@@ -115,6 +157,6 @@ namespace InterviewTools.Engine.Yaml
 
         private static bool IsNumber(object value) =>
             value is int || value is long || value is short || value is byte || value is sbyte || value is uint || value is ulong || value is ushort
-            || value is double || value is float || value is decimal;
+            || value is decimal || value is System.Numerics.BigInteger;
     }
 }

@@ -89,11 +89,36 @@ namespace InterviewTools.Hosting
             Create("ExportInputNotAnObject", ErrorCategory.InvalidType, item,
                 $"Export-PostSummary writes objects with properties, not a bare {item.GetType().Name}.", "Pipe objects such as the output of Invoke-PostSummary or [pscustomobject]@{...}.");
 
+        public static ErrorRecord CannotReadObject(object item, Exception e) =>
+            Create("ExportInputUnreadable", ErrorCategory.ReadError, item,
+                $"Export-PostSummary could not read the properties of a {item.GetType().Name}: {e.GetType().Name}: {e.Message}", "Select the properties you need first, e.g. with Select-Object.");
+
         public static ErrorRecord AmbiguousPath(string path) =>
             Create("ExportPathAmbiguous", ErrorCategory.InvalidArgument, path, $"'{path}' matches more than one file.", "Name one file, or use -LiteralPath.");
 
         public static ErrorRecord CannotWrite(string path, Exception e) =>
             Create("ExportWriteFailed", ErrorCategory.WriteError, path, $"Cannot write to '{path}': {e.Message}", "Check free disk space and permissions.");
+
+        public static ErrorRecord ImportFileNotFound(string path, string message) =>
+            Create("ImportFileNotFound", ErrorCategory.ObjectNotFound, path, message, "Check the path; relative paths follow the current PowerShell location.");
+
+        public static ErrorRecord ImportPathIsDirectory(string path) =>
+            Create("ImportPathIsDirectory", ErrorCategory.InvalidType, path, $"'{path}' is a directory, not a YAML file.", "Pipe files, e.g. Get-ChildItem -Filter *.yaml -File.");
+
+        public static ErrorRecord ImportReadFailed(string path, Exception e) =>
+            Create("ImportReadFailed", ErrorCategory.ReadError, path, $"Cannot read '{path}': {e.Message}", "Check the file's permissions.");
+
+        public static ErrorRecord ImportYamlInvalid(string path, int document, string problem) =>
+            Create("ImportYamlInvalid", ErrorCategory.InvalidData, path, $"'{path}', document {document}: not valid YAML, {problem}.",
+                "Fix or remove that document; the other documents were imported.");
+
+        public static ErrorRecord ImportDocumentCutShort(string path, int document, string problem) =>
+            Create("ImportDocumentCutShort", ErrorCategory.InvalidData, path, $"'{path}', document {document}: {problem}.",
+                "Summarise that post again; the other documents were imported.");
+
+        public static ErrorRecord ImportNotAPostSummary(string path, int document, string problem) =>
+            Create("ImportNotAPostSummary", ErrorCategory.InvalidData, path, $"'{path}', document {document}: {problem}.",
+                "Import only files written by Export-PostSummary from PostSummary objects; the other documents were imported.");
 
         private static ErrorRecord Create(string id, ErrorCategory category, object? target, string message, string recommendedAction) =>
             new ErrorRecord(new PostSummaryException(message), id, category, target)

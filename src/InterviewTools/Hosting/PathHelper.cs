@@ -8,8 +8,11 @@ namespace InterviewTools.Hosting
     /// <summary>Resolves -Path and -LiteralPath through the provider, so relative paths follow the PowerShell location and ~ works.</summary>
     internal static class PathHelper
     {
-        /// <summary>The provider paths for -Path or -LiteralPath, or null after writing the error that says why there are none.</summary>
-        public static IReadOnlyList<string>? ResolveExisting(PSCmdlet cmdlet, string path, bool literal)
+        /// <summary>
+        /// The provider paths for -Path or -LiteralPath, or null after writing the error that says why there are none.
+        /// <paramref name="notFound"/> makes that error (path, message); by default it is a PostNotFound error.
+        /// </summary>
+        public static IReadOnlyList<string>? ResolveExisting(PSCmdlet cmdlet, string path, bool literal, Func<string, string, ErrorRecord>? notFound = null)
         {
             ProviderInfo provider;
             var resolved = new List<string>();
@@ -24,19 +27,9 @@ namespace InterviewTools.Hosting
                     resolved.AddRange(cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider));
                 }
             }
-            catch (ItemNotFoundException e)
+            catch (Exception e) when (e is ItemNotFoundException || e is DriveNotFoundException || e is ProviderNotFoundException)
             {
-                cmdlet.WriteError(ErrorRecords.PathNotFound(path, e));
-                return null;
-            }
-            catch (DriveNotFoundException e)
-            {
-                cmdlet.WriteError(ErrorRecords.PathNotFound(path, e));
-                return null;
-            }
-            catch (ProviderNotFoundException e)
-            {
-                cmdlet.WriteError(ErrorRecords.PathNotFound(path, e));
+                cmdlet.WriteError(notFound != null ? notFound(path, e.Message) : ErrorRecords.PathNotFound(path, e));
                 return null;
             }
             if (provider.ImplementingType != typeof(FileSystemProvider))
@@ -44,7 +37,7 @@ namespace InterviewTools.Hosting
                 cmdlet.WriteError(ErrorRecords.PathNotFileSystem(path, provider.Name));
                 return null;
             }
-            if (resolved.Count == 0) cmdlet.WriteError(ErrorRecords.NoMatch(path));
+            if (resolved.Count == 0) cmdlet.WriteError(notFound != null ? notFound(path, $"No file matches '{path}'.") : ErrorRecords.NoMatch(path));
             return resolved;
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using System.Text;
@@ -20,6 +21,7 @@ namespace InterviewTools.Hosting
         private StreamWriter? _writer;
         private YamlDocumentWriter? _yaml;
         private bool _declined;
+        private int _written;
 
         private YamlExportFile(PSCmdlet cmdlet, string path, bool append, bool force)
         {
@@ -49,15 +51,32 @@ namespace InterviewTools.Hosting
                 }
                 return;
             }
-            if (baseObject is string || baseObject.GetType().IsPrimitive)
+            if (PSObjectMapper.IsWrittenAsText(baseObject))
             {
                 _cmdlet.WriteError(ErrorRecords.NotAnObject(baseObject));
+                return;
+            }
+            List<KeyValuePair<string, object?>> mapping;
+            bool truncated;
+            try
+            {
+                mapping = PSObjectMapper.ToMapping(item, out truncated);
+            }
+            catch (Exception e) when (!(e is PipelineStoppedException) && !(e is OutOfMemoryException))
+            {
+                // A user object's enumerator may throw anything; it costs that object, not the export.
+                _cmdlet.WriteError(ErrorRecords.CannotReadObject(baseObject, e));
                 return;
             }
             if (!EnsureOpen()) return;
             try
             {
-                _yaml!.WriteDocument(PSObjectMapper.ToMapping(item));
+                _yaml!.WriteDocument(mapping);
+                _written++;
+                if (truncated)
+                {
+                    _cmdlet.WriteWarning($"'{_path}': in object {_written} of this export, values nested more than {PSObjectMapper.MaxDepth} levels deep, or inside themselves, were written as text.");
+                }
             }
             catch (IOException e)
             {

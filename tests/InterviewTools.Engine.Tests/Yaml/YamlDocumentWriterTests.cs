@@ -23,11 +23,11 @@ namespace InterviewTools.Engine.Tests.Yaml
         [Fact]
         public void EachObjectIsOneExplicitDocumentInPropertyOrder()
         {
-            var yaml = Write(Doc(("B", "1st"), ("A", "x")), Doc(("B", "2nd"), ("A", "y")));
+            var yaml = Write(Doc(("B", "1st"), ("A", "x")), Doc(("B", "2nd"), ("A", "z")));
             var stream = Load(yaml);
             Assert.Equal(2, stream.Documents.Count);
             Assert.Equal(new[] { "B", "A" }, Keys(stream.Documents[0]));
-            Assert.StartsWith("---\nB: 1st\nA: x\n---\nB: 2nd\n", yaml);
+            Assert.Equal("---\nB: 1st\nA: x\n...\n---\nB: 2nd\nA: z\n...\n", yaml);
         }
 
         [Theory]
@@ -88,6 +88,107 @@ namespace InterviewTools.Engine.Tests.Yaml
             var yaml = Write(Doc(("Questions", new[] { "什么是 GQA？", "RoPE 怎么外推？" }), ("Nested", nested)));
             Assert.Contains("Questions:\n  - 什么是 GQA？\n  - RoPE 怎么外推？\n", yaml);
             Assert.Contains("Nested:\n  Inner: v\n", yaml);
+        }
+
+        [Theory]
+        [InlineData("line 1\nline 2")]
+        [InlineData("ends with a break\n")]
+        [InlineData("keeps trailing breaks\n\n\n")]
+        [InlineData("inner\n  indented\n\n\nblank lines")]
+        [InlineData("markers\n---\n...\ninside")]
+        [InlineData("emoji 😀\n中文")]
+        public void MultiLineTextThatABlockHoldsIsALiteralBlock(string text)
+        {
+            var yaml = Write(Doc(("Value", text)));
+            Assert.Matches(@"^---\nValue: \|[-+]?\n", yaml);
+            Assert.Equal(text, ScalarValue(yaml));
+        }
+
+        [Theory]
+        [InlineData("windows\r\nline ends")]
+        [InlineData("trailing space \nnext")]
+        [InlineData("last line ends in a space\n ")]
+        [InlineData(" leading space\nnext")]
+        [InlineData("\nstarts with a break")]
+        [InlineData("\n")]
+        [InlineData("a tab\tinside\nnext")]
+        [InlineData("next line\u0085inside\nnext")]
+        [InlineData("line separator\u2028inside\nnext")]
+        [InlineData("byte order mark\uFEFFinside\nnext")]
+        [InlineData("control\u0007char\nnext")]
+        public void MultiLineTextThatABlockWouldChangeIsDoubleQuotedOnOneLine(string text)
+        {
+            var yaml = Write(Doc(("Value", text)));
+            Assert.StartsWith("---\nValue: \"", yaml);
+            Assert.Equal(3, yaml.Count(c => c == '\n'));
+            Assert.Equal(text, ScalarValue(yaml));
+        }
+
+        [Theory]
+        [InlineData("nul\0inside")]
+        [InlineData("bell\u0007inside")]
+        [InlineData("next line\u0085inside")]
+        [InlineData("paragraph\u2029separator")]
+        [InlineData("carriage\rreturn")]
+        public void ControlAndLineSeparatorCharactersAreEscapedNotWrittenRaw(string text)
+        {
+            var yaml = Write(Doc(("Value", text)));
+            Assert.DoesNotContain(yaml, c => c != '\n' && (c < 0x20 || c == '\u0085' || c == '\u2028' || c == '\u2029'));
+            Assert.Equal(text, ScalarValue(yaml));
+        }
+
+        [Fact]
+        public void VeryLongLinesAreNeverFolded()
+        {
+            var text = string.Concat(Enumerable.Repeat("很长的一行 with words ", 2000));
+            var yaml = Write(Doc(("Value", text)));
+            Assert.Equal(3, yaml.Count(c => c == '\n'));
+            Assert.Equal(text, ScalarValue(yaml));
+        }
+
+        [Fact]
+        public void RealNumbersKeepEveryBitAndSpellSpecialValuesTheYamlWay()
+        {
+            var yaml = Write(Doc(("Third", 1.0 / 3), ("Nan", double.NaN), ("Up", double.PositiveInfinity), ("Down", float.NegativeInfinity), ("Duration", TimeSpan.FromDays(1.5))));
+            Assert.Contains("Third: " + (1.0 / 3).ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "\n", yaml);
+            Assert.Contains("Nan: .nan\nUp: .inf\nDown: -.inf\n", yaml);
+            Assert.Contains("Duration: \"1.12:00:00\"\n", yaml);
+        }
+
+        [Fact]
+        public void ALoneSurrogateWhichUtf8CannotHoldBecomesTheReplacementCharacter()
+        {
+            using var bytes = new MemoryStream();
+            using (var text = new StreamWriter(bytes, new System.Text.UTF8Encoding(false)) { NewLine = "\n" })
+            {
+                new YamlDocumentWriter(text).WriteDocument(Doc(("Value", "half \uD800 pair\nnext")));
+            }
+
+            Assert.Equal("half \uFFFD pair\nnext", ScalarValue(System.Text.Encoding.UTF8.GetString(bytes.ToArray())));
+        }
+
+        [Fact]
+        public void AValueThatFailsHalfWayLeavesNothingInTheStream()
+        {
+            var writer = new StringWriter { NewLine = "\n" };
+            var yaml = new YamlDocumentWriter(writer);
+            yaml.WriteDocument(Doc(("A", "whole")));
+
+            Assert.Throws<InvalidOperationException>(() => yaml.WriteDocument(Doc(("A", "half"), ("B", Failing()))));
+
+            Assert.Equal("---\nA: whole\n...\n", writer.ToString());
+        }
+
+        private static IEnumerable<string> Failing()
+        {
+            yield return "first";
+            throw new InvalidOperationException("enumeration failed");
+        }
+
+        private static string? ScalarValue(string yaml)
+        {
+            var stream = Load(yaml);
+            return ((YamlScalarNode)((YamlMappingNode)stream.Documents.Single().RootNode).Children[new YamlScalarNode("Value")]).Value;
         }
 
         private static List<KeyValuePair<string, object?>> Doc(params (string Key, object? Value)[] pairs) =>
