@@ -31,10 +31,10 @@ namespace InterviewTools.Engine.Offline
             }
 
             var start = Decoration.SkipLeadingDecoration(line);
-            var marker = ListMarker.Length(line, start);
+            var marker = ListMarker.Length(line, start, out var kind);
             var text = Decoration.Strip(line.Substring(start + marker));
             if (text.Length == 0) return new PostLine(LineKind.Blank, string.Empty);
-            return new PostLine(marker > 0 ? LineKind.ListItem : LineKind.Prose, text);
+            return new PostLine(marker > 0 ? LineKind.ListItem : LineKind.Prose, text, kind);
         }
     }
 }

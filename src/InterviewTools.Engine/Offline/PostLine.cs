@@ -18,13 +18,15 @@ namespace InterviewTools.Engine.Offline
     /// <summary>One line of a post with its numbering, bullet, emoji and hashtags removed.</summary>
     internal readonly struct PostLine
     {
-        public PostLine(LineKind kind, string text)
+        public PostLine(LineKind kind, string text, MarkerKind marker = MarkerKind.None)
         {
             Kind = kind;
             Text = text;
+            Marker = marker;
         }
 
         public LineKind Kind { get; }
         public string Text { get; }
+        public MarkerKind Marker { get; }
     }
 }

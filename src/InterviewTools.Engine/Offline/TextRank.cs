@@ -67,6 +67,13 @@ namespace InterviewTools.Engine.Offline
                 }
             }
 
+            // Personalised PageRank: the random jump favours sentences with more to say (sqrt of their token count),
+            // so a short list item that merely shares a common bigram such as 模型 does not outrank the post's gist.
+            var prior = new double[n];
+            var priorSum = 0.0;
+            for (var i = 0; i < n; i++) priorSum += prior[i] = Math.Sqrt(tokens[i].Length + 1);
+            for (var i = 0; i < n; i++) prior[i] = prior[i] * n / priorSum;
+
             var scores = new double[n];
             var next = new double[n];
             for (var i = 0; i < n; i++) scores[i] = 1;
@@ -81,7 +88,7 @@ namespace InterviewTools.Engine.Offline
                         var weight = weights[j][i];
                         if (weight > 0) sum += weight / outWeight[j] * scores[j];
                     }
-                    next[i] = (1 - Damping) + Damping * sum;
+                    next[i] = (1 - Damping) * prior[i] + Damping * sum;
                     change += Math.Abs(next[i] - scores[i]);
                 }
                 var swap = scores;

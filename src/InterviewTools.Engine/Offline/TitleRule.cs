@@ -4,12 +4,12 @@ namespace InterviewTools.Engine.Offline
 {
     /// <summary>
     /// The title is the reader's (a 【…】 first line, front matter, JSON title or Markdown heading); failing that, a
-    /// short first line: at most 30 CJK characters or 60 Latin ones, no sentence end inside it, not ending in a colon
+    /// short first line: at most 40 CJK characters or 80 Latin ones, no sentence end inside it (an aside in brackets may end in !), not ending in a colon
     /// (that introduces a list), not a list item, and not the post's only line.
     /// </summary>
     internal static class TitleRule
     {
-        private const int MaxHalfUnits = 60;
+        private const int MaxHalfUnits = 80;
 
         /// <param name="titleLine">The line the title came from, which then holds no items; -1 if none.</param>
         public static string? Find(string? declaredTitle, List<PostLine> lines, out int titleLine)
@@ -27,11 +27,15 @@ namespace InterviewTools.Engine.Offline
             if (line.Kind == LineKind.ListItem || TextWidth.EndsWithColon(line.Text) || TextWidth.HalfUnits(line.Text) > MaxHalfUnits) return null;
             for (var i = 0; i < line.Text.Length - 1; i++)
             {
-                if (TextWidth.IsSentenceEnd(line.Text[i]) && !TextWidth.IsSentenceEnd(line.Text[i + 1])) return null;
+                var following = line.Text[i + 1];
+                if (TextWidth.IsSentenceEnd(line.Text[i]) && !TextWidth.IsSentenceEnd(following) && !IsClosing(following)) return null;
             }
             titleLine = first;
             return line.Text;
         }
+
+        /// <summary>"(got the offer!)" is an aside, not a second sentence.</summary>
+        private static bool IsClosing(char c) => c == ')' || c == '）' || c == '】' || c == '”' || c == '"' || c == '」';
 
         private static int NextNonBlank(List<PostLine> lines, int from)
         {
