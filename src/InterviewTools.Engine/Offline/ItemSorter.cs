@@ -11,9 +11,10 @@ namespace InterviewTools.Engine.Offline
     /// a short interview-round line such as "二面（项目深挖）", or a short 一、/二、 numbered line. The cue words of its
     /// last clause give the section's category (<see cref="CueWords.OfHeader"/>). A blank line closes a section that
     /// has content. Headers and the title line are never items.</item>
-    /// <item>A <b>list item</b> is a question in a question section, when numbered Q1:, or when it ends in ?/？;
-    /// otherwise its own cue words decide, then the section's category; failing both, it is a question if it asks
-    /// (什么, how…) or sets a task (实现…, derive…).</item>
+    /// <item>A <b>list item</b> is a question when numbered Q1:, when it ends in ?/？, or when it asks (什么, how…) or sets
+    /// a task (实现…, derive…) in a question section. Otherwise a tip or advice cue of its own decides; in a question
+    /// section it is then a question; else its own experience cue, the section's category, and finally asking or
+    /// setting a task make it a question.</item>
     /// <item>A <b>prose</b> line is taken sentence by sentence (a whole line ending in ?/？ counts as one). A short label
     /// in front decides first (<see cref="CueWords.OfLabel"/>): Tips:/建议： file the rest, 手撕：/coding: make the rest
     /// a question, 一面：/HR面： make the sentence an experience unless the rest asks or sets a task. Then: a sentence
@@ -74,13 +75,16 @@ namespace InterviewTools.Engine.Offline
         {
             var text = line.Text;
             Candidates.Add(text);
+            var asks = CueWords.AsksSomething(text) || CueWords.SetsATask(text);
             ItemCategory category;
-            if (section == ItemCategory.Question || line.Marker == MarkerKind.QuestionNumber || EndsWithQuestionMark(text)) category = ItemCategory.Question;
+            if (line.Marker == MarkerKind.QuestionNumber || EndsWithQuestionMark(text) || (section == ItemCategory.Question && asks)) category = ItemCategory.Question;
             else
             {
                 category = CueWords.OfItem(text);
+                // Under "八股" in a study plan an item like "先过一遍…再看…" is a tip, not a question.
+                if (section == ItemCategory.Question && category != ItemCategory.Advice && category != ItemCategory.Tip) category = ItemCategory.Question;
                 if (category == ItemCategory.None) category = section;
-                if (category == ItemCategory.None && (CueWords.AsksSomething(text) || CueWords.SetsATask(text))) category = ItemCategory.Question;
+                if (category == ItemCategory.None && asks) category = ItemCategory.Question;
             }
             Add(category, text);
         }
