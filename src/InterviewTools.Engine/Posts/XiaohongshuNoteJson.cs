@@ -12,7 +12,6 @@ namespace InterviewTools.Engine.Posts
     {
         private static readonly string[] Wrappers = { "note_card", "note" };
         private static readonly string[] TagKeys = { "tag_list", "tags" };
-        private static readonly JsonDocumentOptions Lenient = new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
         /// <summary>A cheap test before parsing: only text that starts with '{' can be a note.</summary>
         public static bool MayBeJson(string text)
@@ -30,9 +29,11 @@ namespace InterviewTools.Engine.Posts
         {
             metadata = null!;
             problem = string.Empty;
+            // Options built here, not in a static field: a plain-text post must not load System.Text.Json at all.
+            var lenient = new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
             try
             {
-                using var document = JsonDocument.Parse(text.Trim().TrimStart('\uFEFF'), Lenient);
+                using var document = JsonDocument.Parse(text.Trim().TrimStart('\uFEFF'), lenient);
                 if (!TryFindNote(document.RootElement, out var note))
                 {
                     problem = "it is JSON but has no note with a 'title' or 'desc' field";
