@@ -11,8 +11,6 @@ namespace InterviewTools.Engine.Offline
 
         public ItemList(StringComparer comparer) => _seen = new HashSet<string>(comparer);
 
-        public bool Contains(string item) => _seen.Contains(item);
-
         public void Add(string item)
         {
             if (item.Length > 0 && _seen.Add(item)) _items.Add(item);

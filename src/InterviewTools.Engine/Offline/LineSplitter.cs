@@ -20,7 +20,7 @@ namespace InterviewTools.Engine.Offline
 
         public static PostLine Parse(string raw)
         {
-            var line = Decoration.WithoutEmojiCodes(raw).Trim().TrimEnd('\r');
+            var line = Decoration.WithoutEmojiCodes(raw).Trim();
             if (line.StartsWith(">", System.StringComparison.Ordinal)) line = line.TrimStart('>', ' ');
             var headingLevel = 0;
             while (headingLevel < line.Length && line[headingLevel] == '#') headingLevel++;
