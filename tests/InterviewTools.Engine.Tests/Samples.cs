@@ -9,6 +9,9 @@ namespace InterviewTools.Engine.Tests
 
         public static string Path(string name) => System.IO.Path.Combine(Root, "..", "shared", "samples", "posts", name);
 
+        /// <summary>A post in the repository's own samples folder.</summary>
+        public static string InRepository(string name) => System.IO.Path.Combine(Root, "samples", name);
+
         private static string FindRoot()
         {
             var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -1,0 +1,11 @@
+namespace InterviewTools.Engine.Offline
+{
+    internal enum ItemCategory
+    {
+        None,
+        Question,
+        Experience,
+        Tip,
+        Advice,
+    }
+}

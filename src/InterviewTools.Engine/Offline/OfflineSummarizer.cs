@@ -1,0 +1,64 @@
+using System;
+using InterviewTools.Engine.Posts;
+using InterviewTools.Engine.Summaries;
+
+namespace InterviewTools.Engine.Offline
+{
+    /// <summary>
+    /// A deterministic extractive summarizer: no network, no model, the same notes for the same post every time.
+    /// It reads the structure these posts have (a title line, numbered question lists, reading lists, cue words,
+    /// hashtags) and fills the same <see cref="SummaryContent"/> as Gemini. Items keep the post's wording with numbering,
+    /// bullets, emoji and hashtags removed. The rules live in <see cref="TitleRule"/>, <see cref="ItemSorter"/>,
+    /// <see cref="CueWords"/>, <see cref="TopicCollector"/>, <see cref="TermExtractor"/> and <see cref="TextRank"/>.
+    /// </summary>
+    public static class OfflineSummarizer
+    {
+        /// <summary>The model name offline outcomes carry, where Gemini outcomes carry a model id.</summary>
+        public const string ModelLabel = "offline-extractive";
+
+        public static SummaryContent Extract(PostDocument post)
+        {
+            if (post == null) throw new ArgumentNullException(nameof(post));
+            var lines = LineSplitter.Split(post.Body);
+            var title = TitleRule.Find(post.Title, lines, out var titleLine);
+
+            var sorter = new ItemSorter();
+            sorter.Sort(lines, titleLine);
+
+            var terms = new ItemList(StringComparer.OrdinalIgnoreCase);
+            if (title != null) TermExtractor.Collect(title, terms);
+            foreach (var line in lines) TermExtractor.Collect(line.Text, terms);
+
+            var summary = TextRank.Summarize(sorter.Candidates);
+            return new SummaryContent
+            {
+                Title = title,
+                Summary = summary.Length > 0 ? summary : title ?? string.Empty,
+                Experiences = sorter.Experiences.ToArray(),
+                Tips = sorter.Tips.ToArray(),
+                Advice = sorter.Advice.ToArray(),
+                Questions = sorter.Questions.ToArray(),
+                Topics = TopicCollector.Collect(post.Topics, post.Body),
+                Terms = terms.ToArray(),
+            };
+        }
+
+        /// <summary>An outcome shaped like Gemini's: Succeeded, Provider Offline, no key, no attempts.</summary>
+        public static SummaryOutcome Summarize(PostDocument post, TimeProvider time)
+        {
+            if (time == null) throw new ArgumentNullException(nameof(time));
+            var started = time.GetTimestamp();
+            var content = Extract(post);
+            return new SummaryOutcome(post, SummaryStatus.Succeeded)
+            {
+                Provider = SummaryProvider.Offline,
+                Model = ModelLabel,
+                KeyId = string.Empty,
+                Attempts = 0,
+                Content = content,
+                Duration = time.GetElapsedTime(started),
+                CompletedAt = time.GetUtcNow(),
+            };
+        }
+    }
+}
