@@ -16,6 +16,13 @@ namespace InterviewTools
         Offline,
     }
 
+    /// <summary>What Invoke-PostSummary gives a post that the quota would defer.</summary>
+    public enum PostSummaryFallback
+    {
+        None,
+        Offline,
+    }
+
     /// <summary>The notes of one post and how they were made. KeyId is a fingerprint, never the key.</summary>
     public sealed class PostSummary
     {

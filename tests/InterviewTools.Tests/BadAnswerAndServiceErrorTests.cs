@@ -135,12 +135,12 @@ namespace InterviewTools.Tests
         }
 
         [Fact]
-        public void MissingKeyIsATerminatingErrorNamingTheVariables()
+        public void MissingKeyWithProviderGeminiIsATerminatingErrorNamingTheVariables()
         {
             using var world = new HostedScenario();
             Environment.SetEnvironmentVariable("GEMINI_API_KEY", null);
 
-            var (_, caught) = world.RunCatching("Invoke-PostSummary -Text 'a 面经'");
+            var (_, caught) = world.RunCatching("Invoke-PostSummary -Text 'a 面经' -Provider Gemini");
 
             Assert.NotNull(caught);
             Assert.Equal("ApiKeyMissing", caught!.FullyQualifiedErrorId.Split(',')[0]);

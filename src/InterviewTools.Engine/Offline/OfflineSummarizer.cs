@@ -60,5 +60,20 @@ namespace InterviewTools.Engine.Offline
                 CompletedAt = time.GetUtcNow(),
             };
         }
+
+        /// <summary>
+        /// Stands in for a Gemini summary the quota did not allow: flagged Fallback so the cache upgrades it once quota returns,
+        /// and keeping when that is (RetryAt) and what Gemini tried (Attempts, Switches).
+        /// </summary>
+        public static SummaryOutcome StandIn(SummaryOutcome deferred, TimeProvider time)
+        {
+            var outcome = Summarize(deferred.Post, time);
+            outcome.Fallback = true;
+            outcome.RetryAt = deferred.RetryAt;
+            outcome.Attempts = deferred.Attempts;
+            outcome.Switches = deferred.Switches;
+            outcome.Duration += deferred.Duration;
+            return outcome;
+        }
     }
 }

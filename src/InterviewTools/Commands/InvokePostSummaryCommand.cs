@@ -59,6 +59,12 @@ namespace InterviewTools.Commands
         [ValidateRange(0, 86400)]
         public int MaxWaitSec { get; set; }
 
+        [Parameter]
+        public PostSummaryProvider Provider { get; set; }
+
+        [Parameter]
+        public PostSummaryFallback Fallback { get; set; }
+
         protected override void BeginProcessing()
         {
             _work = new PostSummaryWork(this, new PostSummarySettings
@@ -70,6 +76,8 @@ namespace InterviewTools.Commands
                 MaxRetryCount = MaxRetryCount,
                 ThrottleLimit = Bound(nameof(ThrottleLimit)) ? ThrottleLimit : (int?)null,
                 MaxWaitSec = Bound(nameof(MaxWaitSec)) ? MaxWaitSec : (int?)null,
+                Provider = Bound(nameof(Provider)) ? Provider : (PostSummaryProvider?)null,
+                Fallback = Fallback,
             });
         }
 

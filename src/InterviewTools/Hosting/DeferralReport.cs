@@ -20,9 +20,13 @@ namespace InterviewTools.Hosting
 
         public int Count { get; private set; }
 
+        public int Fallbacks { get; private set; }
+
+        /// <summary>A post the quota deferred, whether it stays Deferred or got an offline stand-in.</summary>
         public void Add(SummaryOutcome outcome)
         {
             Count++;
+            if (outcome.Fallback) Fallbacks++;
             if (outcome.RetryAt is { } at && at < _returns) _returns = at;
         }
 
@@ -32,7 +36,9 @@ namespace InterviewTools.Hosting
             var routes = $"{_planner.ProjectCount} project(s) × {_planner.Chain.Count} model(s)";
             var local = _returns.ToLocalTime().ToString("HH:mm", CultureInfo.CurrentCulture);
             var wait = Span(_returns - now);
-            var posts = $"{Count} post(s) deferred — run the same command again then.";
+            var posts = Fallbacks == 0
+                ? $"{Count} post(s) deferred — run the same command again then."
+                : $"{Count} post(s) deferred; {Fallbacks} of them got an offline summary (Fallback), which running the same command again then replaces with Gemini's.";
             return _returns == PacificTime.NextMidnight(now)
                 ? $"All {routes} are exhausted for today; quota returns at 00:00 PT ({local} local, in {wait}); {posts}"
                 : $"No quota among {routes} within {_planner.MaxWait.TotalSeconds:0} s (-MaxWaitSec); the earliest returns at {local} local (in {wait}); {posts}";

@@ -58,8 +58,8 @@ namespace InterviewTools.Hosting
 
         public static ErrorRecord NoApiKey() =>
             Create("ApiKeyMissing", ErrorCategory.AuthenticationError, null,
-                "No Gemini API key: pass -ApiKey, or set $env:GEMINI_API_KEY (or $env:GOOGLE_API_KEY).",
-                "Create a key in Google AI Studio and set $env:GEMINI_API_KEY.");
+                "No Gemini API key: pass -ApiKey, set $env:GEMINI_API_KEY (or $env:GEMINI_API_KEYS, $env:GOOGLE_API_KEY), or add keys to the config file.",
+                "Create a key in Google AI Studio and set $env:GEMINI_API_KEY, or use -Provider Offline.");
 
         public static ErrorRecord ConfigProblem(string configFile, string problem) =>
             Create("ConfigEntryInvalid", ErrorCategory.InvalidData, configFile, problem, "Fix the entry in the config file; about_InterviewTools shows the layout.");

@@ -15,6 +15,11 @@ namespace InterviewTools.Hosting
         /// <summary>Null keeps config.yaml's throttleLimit, else <see cref="DefaultThrottleLimit"/>.</summary>
         public int? ThrottleLimit { get; set; }
 
+        /// <summary>Null chooses Gemini when a key is configured and the offline summarizer when none is.</summary>
+        public PostSummaryProvider? Provider { get; set; }
+
+        public PostSummaryFallback Fallback { get; set; }
+
         /// <summary>Null keeps config.yaml's maxWaitSec, else the engine's default wait.</summary>
         public int? MaxWaitSec { get; set; }
     }

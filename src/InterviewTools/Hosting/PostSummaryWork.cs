@@ -13,7 +13,9 @@ namespace InterviewTools.Hosting
         private readonly PSCmdlet _cmdlet;
         private readonly int _throttleLimit;
         private readonly SummarizerOptions _options;
-        private readonly GeminiSetup _gemini;
+        private readonly GeminiSetup? _gemini;
+        private readonly OfflineRun? _offline;
+        private readonly bool _fallbackOffline;
         private SummaryRunner? _runner;
         private int _textCount;
 
@@ -26,15 +28,25 @@ namespace InterviewTools.Hosting
                 MaxRetries = settings.MaxRetryCount,
             };
             if (settings.Prompt != null) _options.Prompt = settings.Prompt;
+            if (settings.Provider == PostSummaryProvider.Offline)
+            {
+                _offline = new OfflineRun(cmdlet);
+                return;
+            }
             var explicitKeys = settings.ApiKey == null ? null : ApiKeySource.Reveal(settings.ApiKey);
             if (explicitKeys != null && explicitKeys.Count == 0) cmdlet.ThrowTerminatingError(ErrorRecords.NoApiKey());
             var gemini = GeminiSetup.Resolve(cmdlet, explicitKeys, settings.Models);
             if (!gemini.HasKeys)
             {
-                cmdlet.ThrowTerminatingError(ErrorRecords.NoApiKey());
-                throw new InvalidOperationException();
+                if (settings.Provider == PostSummaryProvider.Gemini) cmdlet.ThrowTerminatingError(ErrorRecords.NoApiKey());
+                cmdlet.WriteWarning(
+                    "No Gemini API key is configured, so posts are summarized offline by the built-in extractive summarizer (Provider Offline). " +
+                    $"For Gemini's summaries set $env:GEMINI_API_KEY (or $env:GEMINI_API_KEYS for several keys), or add keys to {Engine.State.StateDirectory.ConfigFile()}.");
+                _offline = new OfflineRun(cmdlet);
+                return;
             }
             _gemini = gemini;
+            _fallbackOffline = settings.Fallback == PostSummaryFallback.Offline;
             _options.Models = gemini.Chain;
             _throttleLimit = settings.ThrottleLimit ?? gemini.Config.ThrottleLimit ?? PostSummarySettings.DefaultThrottleLimit;
             var maxWaitSec = settings.MaxWaitSec ?? gemini.Config.MaxWaitSec;
@@ -60,7 +72,11 @@ namespace InterviewTools.Hosting
             Summarize(() => PostReader.ReadText(source, text), source);
         }
 
-        public void Finish() => _runner?.Finish();
+        public void Finish()
+        {
+            _offline?.Finish();
+            _runner?.Finish();
+        }
 
         public void Stop() => _runner?.Stop();
 
@@ -79,6 +95,12 @@ namespace InterviewTools.Hosting
                 return;
             }
             foreach (var warning in post.DecodingWarnings) _cmdlet.WriteWarning(warning);
+            if (_offline != null)
+            {
+                if (_cmdlet.ShouldProcess(source, $"Summarize offline with the built-in extractive summarizer ({post.Body.Length:N0} characters; no network)")) _offline.Summarize(post);
+                return;
+            }
+            var gemini = _gemini!;
 
             var roughTokens = TokenEstimate.Rough(SummaryPrompt.SystemInstruction(_options.Prompt)) + TokenEstimate.Rough(post.Body);
             if (roughTokens > SummarizerOptions.FallbackInputTokenLimit)
@@ -87,10 +109,10 @@ namespace InterviewTools.Hosting
                     $"'{source}' has about {roughTokens:N0} input tokens; Gemini models accept at most {SummarizerOptions.FallbackInputTokenLimit:N0}.")));
                 return;
             }
-            var action = $"Summarize with {string.Join(", ", _options.Models)} at {_gemini.Endpoint} ({post.Body.Length:N0} characters, about {roughTokens:N0} input tokens)";
+            var action = $"Summarize with {string.Join(", ", _options.Models)} at {gemini.Endpoint} ({post.Body.Length:N0} characters, about {roughTokens:N0} input tokens)";
             if (!_cmdlet.ShouldProcess(source, action)) return;
 
-            _runner ??= new SummaryRunner(_cmdlet, _gemini, _options, _throttleLimit);
+            _runner ??= new SummaryRunner(_cmdlet, gemini, _options, _throttleLimit, _fallbackOffline);
             _runner.Submit(post);
         }
     }

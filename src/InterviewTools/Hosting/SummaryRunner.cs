@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using InterviewTools.Engine.Gemini;
 using InterviewTools.Engine.Posts;
+using InterviewTools.Engine.Offline;
 using InterviewTools.Engine.Rotation;
 using InterviewTools.Engine.Summaries;
 
@@ -29,11 +30,13 @@ namespace InterviewTools.Hosting
         private int _submitted;
         private int _finished;
         private readonly DeferralReport _deferrals;
+        private readonly bool _fallbackOffline;
         private ErrorRecord? _runStopper;
 
-        public SummaryRunner(PSCmdlet cmdlet, GeminiSetup gemini, SummarizerOptions options, int throttleLimit)
+        public SummaryRunner(PSCmdlet cmdlet, GeminiSetup gemini, SummarizerOptions options, int throttleLimit, bool fallbackOffline)
         {
             _cmdlet = cmdlet;
+            _fallbackOffline = fallbackOffline;
             _throttleLimit = throttleLimit;
             _abandon = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
             var planner = new RoutePlanner(gemini.Keys, options.Models, gemini.Ledger, TimeProvider.System, options.MaxWait);
@@ -87,6 +90,7 @@ namespace InterviewTools.Hosting
             try
             {
                 var outcome = await _summarizer.SummarizeAsync(post, token).ConfigureAwait(false);
+                if (outcome.Status == SummaryStatus.Deferred && _fallbackOffline) outcome = OfflineSummarizer.StandIn(outcome, TimeProvider.System);
                 _messages.Add(PipelineMessage.Completed(outcome));
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -160,6 +164,7 @@ namespace InterviewTools.Hosting
                 _cmdlet.WriteError(ErrorRecords.FailedSummary(outcome.Post.Source, failure));
                 return;
             }
+            if (outcome.Fallback) _deferrals.Add(outcome);
             if (outcome.Status == SummaryStatus.Deferred)
             {
                 _deferrals.Add(outcome);
