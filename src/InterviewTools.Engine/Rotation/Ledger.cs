@@ -65,7 +65,7 @@ namespace InterviewTools.Engine.Rotation
                     if (state.Keys.TryGetValue(route.Key.Key.Fingerprint, out var key) && key.Disabled != null) continue;
                     var usage = state.Route(route.Project, route.Model);
                     RouteCapacity.Normalize(usage, now);
-                    var blockage = RouteCapacity.Check(usage, _limits.For(route.Model, usage), tokens, now);
+                    var blockage = RouteCapacity.Check(usage, _limits.For(route.Model, usage, state.LearnedForModel(route.Model)), tokens, now);
                     if (blockage == null)
                     {
                         var bucket = RouteCapacity.BucketAt(usage, now);

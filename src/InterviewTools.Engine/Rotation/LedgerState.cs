@@ -18,6 +18,27 @@ namespace InterviewTools.Engine.Rotation
 
         public ModelListing? Listing { get; set; }
 
+        /// <summary>The tightest limits any project has learned for <paramref name="model"/>, or null when none has.</summary>
+        public QuotaLimits? LearnedForModel(string model)
+        {
+            QuotaLimits? merged = null;
+            foreach (var usage in Routes.Values)
+            {
+                if (!string.Equals(usage.Model, model, StringComparison.OrdinalIgnoreCase)) continue;
+                var learned = usage.Learned;
+                merged ??= new QuotaLimits();
+                merged.RequestsPerMinute = Min(merged.RequestsPerMinute, learned.RequestsPerMinute);
+                merged.InputTokensPerMinute = Min(merged.InputTokensPerMinute, learned.InputTokensPerMinute);
+                merged.RequestsPerDay = Min(merged.RequestsPerDay, learned.RequestsPerDay);
+                merged.InputTokensPerDay = Min(merged.InputTokensPerDay, learned.InputTokensPerDay);
+            }
+            return merged;
+        }
+
+        private static int? Min(int? a, int? b) => a == null ? b : b == null ? a : Math.Min(a.Value, b.Value);
+
+        private static long? Min(long? a, long? b) => a == null ? b : b == null ? a : Math.Min(a.Value, b.Value);
+
         public RouteUsage Route(string project, string model)
         {
             var key = RouteUsage.KeyOf(project, model);

@@ -33,7 +33,7 @@ namespace InterviewTools.Engine.Rotation
         {
             usage ??= new RouteUsage { Project = project, Model = model };
             RouteCapacity.Normalize(usage, now);
-            var limit = limits.For(model, usage);
+            var limit = limits.For(model, usage, state.LearnedForModel(model));
             var row = new RouteStatus
             {
                 KeyFingerprint = fingerprint,

@@ -90,6 +90,18 @@ namespace InterviewTools.Engine.Tests.Rotation
         }
 
         [Fact]
+        public async Task ALimitOneProjectLearnedPacesTheOtherProjectsOfTheSameModel()
+        {
+            var keys = new[] { Key(Secret), Key(SecondSecret, "project-two") };
+
+            var outcomes = await Sequentially(Summarizer(new[] { Flash, Lite }, new RouteLimits(useBuiltInDefaults: false), keys), 8, OneMinute);
+
+            Assert.Equal(6, outcomes.Count(o => o.Model == Flash));
+            Assert.Equal(2, outcomes.Count(o => o.Model == Lite));
+            Assert.Single(Server.Requests, r => r.Status == 429);
+        }
+
+        [Fact]
         public async Task AfterMidnightPacificTheExhaustedModelIsUsedAgain()
         {
             Server.Enqueue(FakeReply.PerDayQuota(Flash, 20, TimeSpan.FromSeconds(18)), Flash);
