@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace InterviewTools.Engine.Config
+{
+    /// <summary>Reads config.yaml. It never throws for a bad file: it keeps what is valid and says, by file and line, what it left out.</summary>
+    public static class ConfigLoader
+    {
+        public static ConfigLoadResult Load(string path, Func<string, string?> environment)
+        {
+            var fullPath = Path.GetFullPath(path);
+            if (!File.Exists(fullPath)) return new ConfigLoadResult(InterviewToolsConfig.Empty, Array.Empty<string>(), Array.Empty<string>());
+            string yaml;
+            try
+            {
+                yaml = File.ReadAllText(fullPath, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is DecoderFallbackException)
+            {
+                return Failed(fullPath, $"{fullPath}: cannot be read ({e.Message}); no setting of it is used.");
+            }
+            return Parse(yaml, fullPath, environment);
+        }
+
+        private static ConfigLoadResult Parse(string yaml, string path, Func<string, string?> environment)
+        {
+            var stream = new YamlStream();
+            try
+            {
+                stream.Load(new StringReader(yaml));
+            }
+            catch (YamlException e)
+            {
+                var reason = ConfigText.ScrubParserMessage(e, yaml, ConfigReader.FieldNames);
+                return Failed(path, $"{path}, line {e.Start.Line}, column {e.Start.Column}: not valid YAML ({reason}); no setting of it is used.");
+            }
+            var reader = new ConfigReader(path, environment);
+            if (stream.Documents.Count > 1)
+            {
+                return Failed(path, $"{path}, line {stream.Documents[1].RootNode.Start.Line}: holds more than one YAML document; put every setting in one.");
+            }
+            if (stream.Documents.Count == 1) reader.ReadRoot(stream.Documents[0].RootNode);
+            return reader.Result();
+        }
+
+        private static ConfigLoadResult Failed(string path, string problem) =>
+            new ConfigLoadResult(new InterviewToolsConfig { Path = path }, new[] { problem }, Array.Empty<string>());
+    }
+}
