@@ -13,6 +13,8 @@
     CmdletsToExport        = @(
         'Invoke-PostSummary'
         'Export-PostSummary'
+        'Get-PostSummaryCache'
+        'Clear-PostSummaryCache'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

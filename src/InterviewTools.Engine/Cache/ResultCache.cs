@@ -146,15 +146,19 @@ namespace InterviewTools.Engine.Cache
             }
         }
 
-        /// <summary>Deletes temporary files that a killed process left behind; younger ones may be writes in progress and stay.</summary>
+        /// <summary>Temporary files that a killed process left behind; younger ones may be writes in progress and are not listed.</summary>
+        public IReadOnlyList<string> Leftovers(TimeSpan olderThan)
+        {
+            if (!Directory.Exists(Root)) return Array.Empty<string>();
+            var cutoff = _time.GetUtcNow().UtcDateTime - olderThan;
+            return Directory.EnumerateFiles(Root, "*.tmp", SearchOption.AllDirectories).Where(file => File.GetLastWriteTimeUtc(file) < cutoff).ToList();
+        }
+
         public int RemoveLeftovers(TimeSpan olderThan)
         {
-            if (!Directory.Exists(Root)) return 0;
-            var cutoff = _time.GetUtcNow().UtcDateTime - olderThan;
             var removed = 0;
-            foreach (var file in Directory.EnumerateFiles(Root, "*.tmp", SearchOption.AllDirectories).ToList())
+            foreach (var file in Leftovers(olderThan))
             {
-                if (File.GetLastWriteTimeUtc(file) >= cutoff) continue;
                 try
                 {
                     File.Delete(file);

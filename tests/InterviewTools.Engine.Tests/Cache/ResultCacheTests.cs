@@ -60,6 +60,41 @@ namespace InterviewTools.Engine.Tests.Cache
         }
 
         [Fact]
+        public void AnEntryInTheFormatOneLayoutIsRead()
+        {
+            // The on-disk layout is a contract: caches written by earlier versions stay usable, and the hosted tests seed it.
+            var cache = NewCache();
+            var post = Post("格式一的帖子");
+            cache.Store(Succeeded(post), _gemini);
+            var path = Assert.Single(cache.List()).Path;
+            File.WriteAllText(path, $$"""
+                {
+                  "format": 1, "contentHash": "{{post.ContentHash}}", "promptHash": "{{_gemini.PromptHash}}", "schemaVersion": {{_gemini.SchemaVersion}}, "family": "gemini",
+                  "source": "/posts/old.txt",
+                  "content": { "title": "旧标题", "summary": "总结", "experiences": ["经验"], "tips": [], "advice": [], "questions": ["问题"], "topics": ["话题"], "terms": ["GQA"] },
+                  "provider": "Offline", "fallback": true, "model": "offline-extractor", "keyId": "", "attempts": 0,
+                  "inputTokens": 100, "outputTokens": 50, "duration": "00:00:01.5000000",
+                  "completedAt": "2026-11-23T07:59:59+00:00", "cachedAt": "2026-11-23T08:00:00+00:00"
+                }
+                """);
+
+            Assert.True(cache.TryGet(post, _gemini, out var cached));
+
+            Assert.Equal(SummaryProvider.Offline, cached.Provider);
+            Assert.True(cached.Fallback);
+            Assert.Equal("offline-extractor", cached.Model);
+            Assert.Equal(TimeSpan.FromSeconds(1.5), cached.Duration);
+            Assert.Equal(new DateTimeOffset(2026, 11, 23, 7, 59, 59, TimeSpan.Zero), cached.CompletedAt);
+            Assert.Equal("旧标题", cached.Content!.Title);
+            Assert.Equal(new[] { "经验" }, cached.Content.Experiences);
+            Assert.Equal(new[] { "GQA" }, cached.Content.Terms);
+            var listed = Assert.Single(cache.List());
+            Assert.Equal("/posts/old.txt", listed.Source);
+            Assert.Equal(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero), listed.CachedAt);
+            Assert.Empty(_warnings);
+        }
+
+        [Fact]
         public void EachPartOfTheKeySeparatesEntries()
         {
             var cache = NewCache();
