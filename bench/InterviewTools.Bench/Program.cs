@@ -10,12 +10,15 @@ namespace InterviewTools.Bench;
 
 internal static class Program
 {
-    private const string Usage = "usage: dotnet run -c Release --project bench/InterviewTools.Bench -- import|overhead|all";
+    private const string Usage = "usage: dotnet run -c Release --project bench/InterviewTools.Bench -- import|overhead|cache|all";
 
     public static async Task<int> Main(string[] args)
     {
+        // The cache scenario's child process: no machine banner, one line for the parent to read.
+        if (args.Length == 2 && args[0] == CacheBenchmark.ReadScenario) return CacheBenchmark.ReadOnly(args[1]);
+
         var scenario = args.Length == 1 ? args[0].ToLowerInvariant() : string.Empty;
-        if (scenario is not ("import" or "overhead" or "all"))
+        if (scenario is not ("import" or "overhead" or "cache" or "all"))
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -25,6 +28,7 @@ internal static class Program
         // import runs first: its cold figures need a process in which nothing has touched PowerShell yet.
         if (scenario is "import" or "all") ImportBenchmark.Run();
         if (scenario is "overhead" or "all") await OverheadBenchmark.RunAsync();
+        if (scenario is "cache" or "all") CacheBenchmark.Run();
         return 0;
     }
 

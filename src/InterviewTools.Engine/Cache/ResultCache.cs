@@ -3,10 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Linq;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using System.Threading;
 using InterviewTools.Engine.Posts;
 using InterviewTools.Engine.State;
@@ -27,15 +24,6 @@ namespace InterviewTools.Engine.Cache
 
         private static readonly StringComparison PathComparison =
             System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-
-        private static readonly JsonSerializerOptions Json = new JsonSerializerOptions
-        {
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            // Chinese stays readable and a third the size; the files are never embedded in HTML.
-            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-            Converters = { new JsonStringEnumConverter() },
-            WriteIndented = true,
-        };
 
         private readonly Action<string> _warn;
         private readonly TimeProvider _time;
@@ -108,7 +96,7 @@ namespace InterviewTools.Engine.Cache
             };
             StateDirectory.Ensure(Path.GetDirectoryName(Root)!);
             StateDirectory.Ensure(Root);
-            AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, entry, Json));
+            AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, entry, CacheJson.Files.CacheEntry));
             return true;
         }
 
@@ -229,7 +217,7 @@ namespace InterviewTools.Engine.Cache
         {
             try
             {
-                var entry = JsonSerializer.Deserialize<CacheEntry>(bytes, Json);
+                var entry = JsonSerializer.Deserialize(bytes, CacheJson.Files.CacheEntry);
                 defect = entry == null ? "it is empty" : entry.Defect();
                 return defect == null ? entry : null;
             }

@@ -57,6 +57,10 @@ namespace InterviewTools.Engine.Tests.Cache
             Assert.Equal(new[] { "字节跳动" }, content.Topics);
             Assert.Equal(new[] { "GQA", "RoPE" }, content.Terms);
             Assert.Empty(_warnings);
+            var written = File.ReadAllText(Assert.Single(cache.List()).Path);
+            Assert.Contains("\"format\": 1", written);
+            Assert.Contains("\"provider\": \"Gemini\"", written);
+            Assert.Contains("\"summary\": \"第一行\\n第二行", written);
         }
 
         [Fact]
