@@ -16,6 +16,8 @@
         'Import-PostSummary'
         'Get-QuotaStatus'
         'Reset-QuotaStatus'
+        'Get-PostSummaryCache'
+        'Clear-PostSummaryCache'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -10,12 +10,15 @@ namespace InterviewTools.Bench;
 
 internal static class Program
 {
-    private const string Usage = "usage: dotnet run -c Release --project bench/InterviewTools.Bench -- import|overhead|rotation|export|offline|all";
+    private const string Usage = "usage: dotnet run -c Release --project bench/InterviewTools.Bench -- import|overhead|rotation|export|offline|cache|all";
 
     public static async Task<int> Main(string[] args)
     {
+        // The cache scenario's child process: no machine banner, one line for the parent to read.
+        if (args.Length == 2 && args[0] == CacheBenchmark.ReadScenario) return CacheBenchmark.ReadOnly(args[1]);
+
         var scenario = args.Length == 1 ? args[0].ToLowerInvariant() : string.Empty;
-        if (scenario is not ("import" or "overhead" or "rotation" or "export" or "offline" or "all"))
+        if (scenario is not ("import" or "overhead" or "rotation" or "export" or "offline" or "cache" or "all"))
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -27,6 +30,7 @@ internal static class Program
         if (scenario is "overhead" or "all") await OverheadBenchmark.RunAsync();
         if (scenario is "rotation" or "all") await RotationBenchmark.RunAsync();
         if (scenario is "export" or "all") ExportBenchmark.Run();
+        if (scenario is "cache" or "all") CacheBenchmark.Run();
         // offline runs last: it pins the process to one core.
         if (scenario is "offline" or "all") OfflineBenchmark.Run();
         return 0;

@@ -12,7 +12,7 @@ namespace InterviewTools.Tests
             using var host = new PowerShellHost();
             var run = host.Run("Get-Command -Module InterviewTools | ForEach-Object Name");
             Assert.Null(run.Terminating);
-            Assert.Equal(new[] { "Export-PostSummary", "Get-QuotaStatus", "Import-PostSummary", "Invoke-PostSummary", "Reset-QuotaStatus" }, run.Output.Select(o => o.ToString()).OrderBy(n => n));
+            Assert.Equal(new[] { "Clear-PostSummaryCache", "Export-PostSummary", "Get-PostSummaryCache", "Get-QuotaStatus", "Import-PostSummary", "Invoke-PostSummary", "Reset-QuotaStatus" }, run.Output.Select(o => o.ToString()).OrderBy(n => n, System.StringComparer.Ordinal));
         }
 
         [Theory]
@@ -21,6 +21,8 @@ namespace InterviewTools.Tests
         [InlineData("Import-PostSummary", 4, 2)]
         [InlineData("Get-QuotaStatus", 3, 4)]
         [InlineData("Reset-QuotaStatus", 3, 5)]
+        [InlineData("Get-PostSummaryCache", 3, 4)]
+        [InlineData("Clear-PostSummaryCache", 3, 7)]
         public void CompiledHelpDescribesEachCmdlet(string name, int minimumExamples, int minimumParameters)
         {
             using var host = new PowerShellHost();
@@ -39,6 +41,8 @@ namespace InterviewTools.Tests
         [InlineData("Import-PostSummary")]
         [InlineData("Get-QuotaStatus")]
         [InlineData("Reset-QuotaStatus")]
+        [InlineData("Get-PostSummaryCache")]
+        [InlineData("Clear-PostSummaryCache")]
         public void HelpDocumentsExactlyTheParametersTheCmdletHas(string name)
         {
             using var host = new PowerShellHost();

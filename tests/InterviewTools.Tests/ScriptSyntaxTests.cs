@@ -31,7 +31,7 @@ namespace InterviewTools.Tests
         {
             using var host = new PowerShellHost();
             var ast = Parser.ParseFile(Path.Combine(Repository.Root, "tests", "pester", "InterviewTools.Tests.ps1"), out _, out _);
-            var calls = ast.FindAll(node => node is CommandAst command && (command.GetCommandName() ?? string.Empty).EndsWith("-PostSummary"), true).Cast<CommandAst>().ToList();
+            var calls = ast.FindAll(node => node is CommandAst command && IsModuleCommand(command.GetCommandName()), true).Cast<CommandAst>().ToList();
             Assert.NotEmpty(calls);
             foreach (var call in calls)
             {
@@ -45,6 +45,9 @@ namespace InterviewTools.Tests
             }
         }
 
+        private static bool IsModuleCommand(string? name) =>
+            name != null && (name.EndsWith("-PostSummary", System.StringComparison.OrdinalIgnoreCase) || name.EndsWith("-PostSummaryCache", System.StringComparison.OrdinalIgnoreCase));
+
         [Fact]
         public void AssembledManifestIsValid()
         {
@@ -55,6 +58,8 @@ namespace InterviewTools.Tests
             Assert.Contains("Invoke-PostSummary", values);
             Assert.Contains("Export-PostSummary", values);
             Assert.Contains("Import-PostSummary", values);
+            Assert.Contains("Get-PostSummaryCache", values);
+            Assert.Contains("Clear-PostSummaryCache", values);
             Assert.Contains("Desktop", values);
             Assert.Contains("Core", values);
             Assert.Contains("5.1", values);

@@ -18,10 +18,14 @@ BeforeAll {
     $script:secret = 'AIzaSy-PESTER-SECRET-5e1d'
     $script:fake = Start-FakeGemini -Root $root -Key @{ $secret = 'project-pester' }
     $script:savedEnvironment = @{
-        GOOGLE_GEMINI_BASE_URL = $env:GOOGLE_GEMINI_BASE_URL
-        GEMINI_API_KEY         = $env:GEMINI_API_KEY
-        GOOGLE_API_KEY         = $env:GOOGLE_API_KEY
+        GOOGLE_GEMINI_BASE_URL   = $env:GOOGLE_GEMINI_BASE_URL
+        GEMINI_API_KEY           = $env:GEMINI_API_KEY
+        GOOGLE_API_KEY           = $env:GOOGLE_API_KEY
+        INTERVIEWTOOLS_STATE_DIR = $env:INTERVIEWTOOLS_STATE_DIR
     }
+    # A state directory of the suite's own, so the user's ledger and result cache are neither read nor touched.
+    $script:stateDirectory = Join-Path ([IO.Path]::GetTempPath()) ('it-pester-' + [guid]::NewGuid().ToString('N'))
+    $env:INTERVIEWTOOLS_STATE_DIR = $stateDirectory
     $env:GOOGLE_GEMINI_BASE_URL = $fake.BaseUrl
     $env:GEMINI_API_KEY = $secret
     $env:GOOGLE_API_KEY = $null
@@ -35,14 +39,15 @@ AfterAll {
     Remove-Module InterviewTools -ErrorAction SilentlyContinue
     foreach ($name in $savedEnvironment.Keys) { [Environment]::SetEnvironmentVariable($name, $savedEnvironment[$name]) }
     if ($fake) { Stop-FakeGemini -Fake $fake }
+    if (Test-Path -LiteralPath $stateDirectory) { Remove-Item -LiteralPath $stateDirectory -Recurse -Force }
 }
 
 Describe 'The module' -Tag 'Offline' {
     It 'exports exactly its cmdlets' {
-        (Get-Command -Module InterviewTools).Name | Sort-Object | Should -Be @('Export-PostSummary', 'Import-PostSummary', 'Invoke-PostSummary')
+        (Get-Command -Module InterviewTools).Name | Sort-Object | Should -Be @('Clear-PostSummaryCache', 'Export-PostSummary', 'Get-PostSummaryCache', 'Get-QuotaStatus', 'Import-PostSummary', 'Invoke-PostSummary', 'Reset-QuotaStatus')
     }
 
-    It 'has help for <_>' -ForEach @('Invoke-PostSummary', 'Export-PostSummary', 'Import-PostSummary') {
+    It 'has help for <_>' -ForEach @('Invoke-PostSummary', 'Export-PostSummary', 'Import-PostSummary', 'Get-QuotaStatus', 'Reset-QuotaStatus', 'Get-PostSummaryCache', 'Clear-PostSummaryCache') {
         $help = Get-Help $_ -Full
         $help.Synopsis | Should -Not -BeNullOrEmpty
         $help.Synopsis | Should -Not -BeLike "$_ *"
@@ -265,6 +270,64 @@ Describe 'Export-PostSummary | Import-PostSummary round trip' -Tag 'Offline' {
         $read.Count | Should -Be 2
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'ImportNotAPostSummary,*'
         $problems[0].Exception.Message | Should -Match 'document 2'
+    }
+}
+
+Describe 'Get-PostSummaryCache and Clear-PostSummaryCache' -Tag 'Offline' {
+    BeforeAll {
+        $script:suiteState = $env:INTERVIEWTOOLS_STATE_DIR
+        $env:INTERVIEWTOOLS_STATE_DIR = Join-Path $TestDrive 'state'
+        $script:posts = 1..3 | ForEach-Object {
+            $path = Join-Path $TestDrive "cached-$_.txt"
+            Set-Content -LiteralPath $path -Value "第 $_ 篇：什么是 GQA？" -Encoding utf8
+            Get-Item -LiteralPath $path
+        }
+        $null = $posts | Invoke-PostSummary
+    }
+
+    AfterAll {
+        $env:INTERVIEWTOOLS_STATE_DIR = $suiteState
+    }
+
+    It 'lists each summary the run cached, in the state directory' {
+        $entries = @(Get-PostSummaryCache)
+        $entries.Count | Should -Be 3
+        $entries[0].PSObject.TypeNames[0] | Should -Be 'InterviewTools.PostSummaryCacheEntry'
+        $entries.Source | Sort-Object | Should -Be ($posts.FullName | Sort-Object)
+        $entries | ForEach-Object {
+            $_.Path | Should -Exist
+            $_.Path | Should -BeLike (Join-Path $env:INTERVIEWTOOLS_STATE_DIR 'cache*')
+        }
+    }
+
+    It 'answers a rerun from the cache' {
+        (Invoke-PostSummary -LiteralPath $posts[0].FullName).Status | Should -Be 'Cached'
+    }
+
+    It 'shows a table with CachedAt, Source, Provider, Model and Fallback' {
+        (Get-PostSummaryCache | Format-Table | Out-String) | Should -Match 'CachedAt\s+Source\s+Provider\s+Model\s+Fallback'
+    }
+
+    It 'filters by source with wildcards and reports a literal source that matches nothing' {
+        @(Get-PostSummaryCache -Source 'cached-1*').Count | Should -Be 1
+        Get-PostSummaryCache -Source 'nothing-here.txt' -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'PostSummaryCacheEntryNotFound,*'
+    }
+
+    It 'changes nothing with -WhatIf' {
+        Clear-PostSummaryCache -WhatIf
+        @(Get-PostSummaryCache).Count | Should -Be 3
+    }
+
+    It 'removes the entries piped to it' {
+        Get-PostSummaryCache -Source 'cached-1*' | Clear-PostSummaryCache -Confirm:$false
+        @(Get-PostSummaryCache).Source | Should -Not -Contain $posts[0].FullName
+        @(Get-PostSummaryCache).Count | Should -Be 2
+    }
+
+    It 'clears everything without filters' {
+        Clear-PostSummaryCache -Confirm:$false
+        Get-PostSummaryCache | Should -BeNullOrEmpty
     }
 }
 

@@ -83,47 +83,7 @@ namespace InterviewTools.Engine.State
             }
         }
 
-        private void Write(T state)
-        {
-            var directory = System.IO.Path.GetDirectoryName(Path)!;
-            StateDirectory.Ensure(directory);
-            var temporary = System.IO.Path.Combine(directory, System.IO.Path.GetFileName(Path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
-            try
-            {
-                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-                {
-                    JsonSerializer.Serialize(stream, state, _json);
-                    stream.Flush();
-                }
-                UnixPermissions.RestrictToUser(temporary, isDirectory: false);
-                AtomicReplace(temporary, Path);
-            }
-            finally
-            {
-                if (File.Exists(temporary)) File.Delete(temporary);
-            }
-        }
-
-        private static void AtomicReplace(string source, string destination)
-        {
-            for (var attempt = 0; ; attempt++)
-            {
-                try
-                {
-                    if (File.Exists(destination)) File.Replace(source, destination, null);
-                    else File.Move(source, destination);
-                    return;
-                }
-                catch (IOException) when (attempt < 50)
-                {
-                    Thread.Sleep(10);
-                }
-                catch (UnauthorizedAccessException) when (attempt < 50)
-                {
-                    Thread.Sleep(10);
-                }
-            }
-        }
+        private void Write(T state) => AtomicFile.Write(Path, stream => JsonSerializer.Serialize(stream, state, _json), flushToDisk: false);
 
         private FileStream AcquireFileLock()
         {

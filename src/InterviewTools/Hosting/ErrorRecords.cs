@@ -120,6 +120,20 @@ namespace InterviewTools.Hosting
             Create("ImportNotAPostSummary", ErrorCategory.InvalidData, path, $"'{path}', document {document}: {problem}.",
                 "Import only files written by Export-PostSummary from PostSummary objects; the other documents were imported.");
 
+        public static ErrorRecord CacheEntryNotFound(string source, string cacheFolder) =>
+            Create("PostSummaryCacheEntryNotFound", ErrorCategory.ObjectNotFound, source,
+                $"No cached summary has the source '{source}' in {cacheFolder}.", "Run Get-PostSummaryCache to see the cached sources, or use a wildcard such as '*name*'.");
+
+        public static ErrorRecord NotACacheEntry(string path, string cacheFolder) =>
+            Create("PostSummaryCacheEntryInvalid", ErrorCategory.InvalidArgument, path,
+                $"'{path}' is not an entry of the result cache in {cacheFolder}; it was left alone.", "Pipe the output of Get-PostSummaryCache, with the same INTERVIEWTOOLS_STATE_DIR.");
+
+        public static ErrorRecord CacheEntryNotRemoved(string path, Exception e) =>
+            Create("PostSummaryCacheRemoveFailed", ErrorCategory.WriteError, path, $"Cannot remove the cached summary '{path}': {e.Message}", "Check the permissions of the cache folder.");
+
+        public static ErrorRecord CacheUnreadable(string cacheFolder, Exception e) =>
+            Create("PostSummaryCacheUnreadable", ErrorCategory.ReadError, cacheFolder, $"Cannot read the result cache in {cacheFolder}: {e.Message}", "Check the permissions of the folder, or point INTERVIEWTOOLS_STATE_DIR elsewhere.");
+
         private static ErrorRecord Create(string id, ErrorCategory category, object? target, string message, string recommendedAction) =>
             new ErrorRecord(new PostSummaryException(message), id, category, target)
             {

@@ -1,0 +1,278 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using InterviewTools.Engine.Posts;
+using InterviewTools.Engine.State;
+using InterviewTools.Engine.Summaries;
+
+namespace InterviewTools.Engine.Cache
+{
+    /// <summary>
+    /// Finished summaries in <c>&lt;state dir&gt;/cache</c>, one file per entry (<c>cache/ab/abcdef….json</c>). Each file is written
+    /// whole and renamed into place, so processes share the cache without a lock, and a file that cannot be read is dropped
+    /// with a warning and counts as a miss. Only successful summaries are kept: failed and deferred posts are tried again.
+    /// Safe to call from several threads at once; <c>warn</c> may be called on any of them.
+    /// </summary>
+    public sealed class ResultCache
+    {
+        public const string FolderName = "cache";
+        private const string Extension = ".json";
+
+        private static readonly StringComparison PathComparison =
+            System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
+        private readonly Action<string> _warn;
+        private readonly TimeProvider _time;
+
+        public ResultCache(string stateDirectory, Action<string> warn, TimeProvider? time = null)
+        {
+            Root = Path.Combine(Path.GetFullPath(stateDirectory), FolderName);
+            _warn = warn;
+            _time = time ?? TimeProvider.System;
+        }
+
+        /// <summary>The cache folder: one sub-folder per first two hex digits of the entry ids.</summary>
+        public string Root { get; }
+
+        /// <summary>
+        /// The stored summary of <paramref name="post"/> under <paramref name="key"/>, as an outcome with Status Cached that keeps the
+        /// original provenance (Model, KeyId, Provider, Fallback, tokens, times). With <paramref name="includeFallback"/> false an
+        /// offline stand-in is passed over, so a run that has Gemini quota again replaces it with a real answer.
+        /// </summary>
+        public bool TryGet(PostDocument post, CacheKey key, [NotNullWhen(true)] out SummaryOutcome? outcome, bool includeFallback = true)
+        {
+            outcome = null;
+            var path = PathOf(key.EntryId(post.ContentHash));
+            var entry = Read(path, key, post.ContentHash);
+            if (entry == null || (entry.Fallback && !includeFallback)) return false;
+            outcome = new SummaryOutcome(post, SummaryStatus.Cached)
+            {
+                Content = entry.Content,
+                Provider = entry.Provider,
+                Fallback = entry.Fallback,
+                Model = entry.Model,
+                KeyId = entry.KeyId,
+                Attempts = entry.Attempts,
+                InputTokens = entry.InputTokens,
+                OutputTokens = entry.OutputTokens,
+                Duration = entry.Duration,
+                CompletedAt = entry.CompletedAt,
+            };
+            return true;
+        }
+
+        /// <summary>
+        /// Keeps a Succeeded outcome; anything else is ignored (false). A fallback never replaces a real answer already stored,
+        /// while a real answer replaces a fallback: that is how fallback entries are upgraded.
+        /// </summary>
+        public bool Store(SummaryOutcome outcome, CacheKey key)
+        {
+            if (outcome.Status != SummaryStatus.Succeeded || outcome.Content == null) return false;
+            var contentHash = outcome.Post.ContentHash;
+            var path = PathOf(key.EntryId(contentHash));
+            if (outcome.Fallback && Read(path, key, contentHash) is { Fallback: false }) return false;
+            var entry = new CacheEntry
+            {
+                ContentHash = contentHash,
+                PromptHash = key.PromptHash,
+                SchemaVersion = key.SchemaVersion,
+                Family = key.Family,
+                Source = outcome.Post.Source,
+                Content = outcome.Content,
+                Provider = outcome.Provider,
+                Fallback = outcome.Fallback,
+                Model = outcome.Model,
+                KeyId = outcome.KeyId,
+                Attempts = outcome.Attempts,
+                InputTokens = outcome.InputTokens,
+                OutputTokens = outcome.OutputTokens,
+                Duration = outcome.Duration,
+                CompletedAt = outcome.CompletedAt,
+                CachedAt = _time.GetUtcNow(),
+            };
+            StateDirectory.Ensure(Path.GetDirectoryName(Root)!);
+            StateDirectory.Ensure(Root);
+            AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, entry, CacheJson.Files.CacheEntry));
+            return true;
+        }
+
+        /// <summary>Every entry file, unreadable ones included (with <see cref="CacheEntryInfo.Problem"/> set). Lists without changing anything.</summary>
+        public IEnumerable<CacheEntryInfo> List()
+        {
+            if (!Directory.Exists(Root)) yield break;
+            foreach (var folder in Directory.EnumerateDirectories(Root))
+            {
+                foreach (var path in Directory.EnumerateFiles(folder, "*" + Extension))
+                {
+                    var info = Describe(path);
+                    if (info != null) yield return info;
+                }
+            }
+        }
+
+        /// <summary>Deletes the entries <paramref name="select"/> picks and returns how many went.</summary>
+        public int Remove(Func<CacheEntryInfo, bool> select) => List().Where(select).ToList().Count(info => Delete(info.Path));
+
+        /// <summary>Deletes one entry file. Refuses any path that is not an entry of this cache, so a piped object cannot aim it elsewhere.</summary>
+        public bool Delete(string entryPath)
+        {
+            var full = Path.GetFullPath(entryPath);
+            if (!IsEntryPath(full)) throw new ArgumentException($"'{entryPath}' is not an entry of the result cache in {Root}.", nameof(entryPath));
+            if (!File.Exists(full)) return false;
+            try
+            {
+                File.Delete(full);
+                return true;
+            }
+            catch (FileNotFoundException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>Temporary files that a killed process left behind; younger ones may be writes in progress and are not listed.</summary>
+        public IReadOnlyList<string> Leftovers(TimeSpan olderThan)
+        {
+            if (!Directory.Exists(Root)) return Array.Empty<string>();
+            var cutoff = _time.GetUtcNow().UtcDateTime - olderThan;
+            return Directory.EnumerateFiles(Root, "*.tmp", SearchOption.AllDirectories).Where(file => File.GetLastWriteTimeUtc(file) < cutoff).ToList();
+        }
+
+        public int RemoveLeftovers(TimeSpan olderThan)
+        {
+            var removed = 0;
+            foreach (var file in Leftovers(olderThan))
+            {
+                try
+                {
+                    File.Delete(file);
+                    removed++;
+                }
+                catch (IOException)
+                {
+                    // Still open somewhere: it is not a leftover after all.
+                }
+            }
+            return removed;
+        }
+
+        public bool IsEntryPath(string path)
+        {
+            var full = Path.GetFullPath(path);
+            var folder = Path.GetDirectoryName(full);
+            var stem = Path.GetFileNameWithoutExtension(full);
+            return folder != null
+                && string.Equals(Path.GetDirectoryName(folder), Root, PathComparison)
+                && Path.GetExtension(full) == Extension
+                && stem.Length == 64 && stem.All(IsLowerHex)
+                && string.Equals(Path.GetFileName(folder), stem.Substring(0, 2), StringComparison.Ordinal);
+        }
+
+        private string PathOf(string entryId) => Path.Combine(Root, entryId.Substring(0, 2), entryId + Extension);
+
+        private CacheEntry? Read(string path, CacheKey key, string contentHash)
+        {
+            var bytes = ReadBytes(path, out var unreadable);
+            if (bytes == null)
+            {
+                if (unreadable != null) Drop(path, unreadable);
+                return null;
+            }
+            var entry = Parse(bytes, out var defect);
+            if (entry != null && !key.Matches(entry, contentHash)) defect = "it holds another post's or another prompt's summary";
+            if (defect == null) return entry;
+            Drop(path, defect);
+            return null;
+        }
+
+        private CacheEntryInfo? Describe(string path)
+        {
+            var bytes = ReadBytes(path, out var unreadable);
+            if (bytes == null) return unreadable == null ? null : new CacheEntryInfo { Path = path, Problem = unreadable };
+            var info = new CacheEntryInfo { Path = path, SizeBytes = bytes.LongLength };
+            var entry = Parse(bytes, out var defect);
+            if (entry == null)
+            {
+                info.Problem = defect;
+                return info;
+            }
+            info.Source = entry.Source;
+            info.Title = entry.Content!.Title;
+            info.Provider = entry.Provider;
+            info.Fallback = entry.Fallback;
+            info.Model = entry.Model;
+            info.ContentHash = entry.ContentHash;
+            info.Family = entry.Family;
+            info.SchemaVersion = entry.SchemaVersion;
+            info.CompletedAt = entry.CompletedAt;
+            info.CachedAt = entry.CachedAt;
+            return info;
+        }
+
+        private static CacheEntry? Parse(byte[] bytes, out string? defect)
+        {
+            try
+            {
+                var entry = JsonSerializer.Deserialize(bytes, CacheJson.Files.CacheEntry);
+                defect = entry == null ? "it is empty" : entry.Defect();
+                return defect == null ? entry : null;
+            }
+            catch (JsonException e)
+            {
+                defect = "it is not valid JSON: " + e.Message;
+                return null;
+            }
+        }
+
+        private void Drop(string path, string defect)
+        {
+            try
+            {
+                File.Delete(path);
+                _warn($"The cached summary {path} could not be used ({defect}); it was deleted and the post will be summarised again.");
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                _warn($"The cached summary {path} could not be used ({defect}) nor deleted ({e.Message}); the post will be summarised again.");
+            }
+        }
+
+        /// <summary>
+        /// The file's bytes, or null when it does not exist. A file another process is replacing this instant is retried briefly;
+        /// one that stays unreadable gives null bytes and the reason in <paramref name="problem"/>.
+        /// </summary>
+        private static byte[]? ReadBytes(string path, out string? problem)
+        {
+            problem = null;
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                    using var copy = new MemoryStream();
+                    stream.CopyTo(copy);
+                    return copy.ToArray();
+                }
+                catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
+                {
+                    return null;
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    if (attempt >= 20)
+                    {
+                        problem = "it cannot be read: " + e.Message;
+                        return null;
+                    }
+                    Thread.Sleep(5);
+                }
+            }
+        }
+
+        private static bool IsLowerHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    }
+}
