@@ -85,7 +85,7 @@ namespace InterviewTools.Tests
             var utf16 = world.WriteBytes("utf16.txt", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(text)).ToArray());
             var bom = world.WriteBytes("bom.txt", Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray());
 
-            var run = world.Run("Invoke-PostSummary -LiteralPath $paths -ThrottleLimit 1", new Dictionary<string, object?> { ["paths"] = new[] { gbk, utf16, bom } });
+            var run = world.Run("Invoke-PostSummary -LiteralPath $paths -ThrottleLimit 1 -Force", new Dictionary<string, object?> { ["paths"] = new[] { gbk, utf16, bom } });
 
             Assert.Empty(run.Errors);
             Assert.Equal(new[] { text, text, text }, world.SentPostTexts());

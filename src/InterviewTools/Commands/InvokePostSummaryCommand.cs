@@ -65,6 +65,9 @@ namespace InterviewTools.Commands
         [Parameter]
         public PostSummaryFallback Fallback { get; set; }
 
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void BeginProcessing()
         {
             _work = new PostSummaryWork(this, new PostSummarySettings
@@ -78,6 +81,7 @@ namespace InterviewTools.Commands
                 MaxWaitSec = Bound(nameof(MaxWaitSec)) ? MaxWaitSec : (int?)null,
                 Provider = Bound(nameof(Provider)) ? Provider : (PostSummaryProvider?)null,
                 Fallback = Fallback,
+                Force = Force,
             });
         }
 

@@ -13,15 +13,21 @@ namespace InterviewTools.Hosting
         private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
         private readonly PSCmdlet _cmdlet;
+        private readonly CachedResults _cache;
         private readonly ProgressRecord _progress = new ProgressRecord(ProgressActivityId, "Summarizing posts offline (extractive, no network)", "Starting");
         private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
         private int _done;
 
-        public OfflineRun(PSCmdlet cmdlet) => _cmdlet = cmdlet;
+        public OfflineRun(PSCmdlet cmdlet, CachedResults cache)
+        {
+            _cmdlet = cmdlet;
+            _cache = cache;
+        }
 
         public void Summarize(PostDocument post)
         {
             var outcome = OfflineSummarizer.Summarize(post, TimeProvider.System);
+            _cache.Keep(outcome);
             _done++;
             if (_sinceProgress.Elapsed >= ProgressInterval)
             {

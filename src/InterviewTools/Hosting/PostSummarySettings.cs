@@ -20,6 +20,9 @@ namespace InterviewTools.Hosting
 
         public PostSummaryFallback Fallback { get; set; }
 
+        /// <summary>Summarize again even what the result cache holds.</summary>
+        public bool Force { get; set; }
+
         /// <summary>Null keeps config.yaml's maxWaitSec, else the engine's default wait.</summary>
         public int? MaxWaitSec { get; set; }
     }

@@ -16,6 +16,7 @@ namespace InterviewTools.Hosting
         private readonly GeminiSetup? _gemini;
         private readonly OfflineRun? _offline;
         private readonly bool _fallbackOffline;
+        private readonly CachedResults _cache;
         private SummaryRunner? _runner;
         private int _textCount;
 
@@ -30,7 +31,8 @@ namespace InterviewTools.Hosting
             if (settings.Prompt != null) _options.Prompt = settings.Prompt;
             if (settings.Provider == PostSummaryProvider.Offline)
             {
-                _offline = new OfflineRun(cmdlet);
+                _cache = new CachedResults(SummaryProvider.Offline, _options.Prompt, settings.Force);
+                _offline = new OfflineRun(cmdlet, _cache);
                 return;
             }
             var explicitKeys = settings.ApiKey == null ? null : ApiKeySource.Reveal(settings.ApiKey);
@@ -42,9 +44,11 @@ namespace InterviewTools.Hosting
                 cmdlet.WriteWarning(
                     "No Gemini API key is configured, so posts are summarized offline by the built-in extractive summarizer (Provider Offline). " +
                     $"For Gemini's summaries set $env:GEMINI_API_KEY (or $env:GEMINI_API_KEYS for several keys), or add keys to {Engine.State.StateDirectory.ConfigFile()}.");
-                _offline = new OfflineRun(cmdlet);
+                _cache = new CachedResults(SummaryProvider.Offline, _options.Prompt, settings.Force);
+                _offline = new OfflineRun(cmdlet, _cache);
                 return;
             }
+            _cache = new CachedResults(SummaryProvider.Gemini, _options.Prompt, settings.Force);
             _gemini = gemini;
             _fallbackOffline = settings.Fallback == PostSummaryFallback.Offline;
             _options.Models = gemini.Chain;
@@ -76,6 +80,7 @@ namespace InterviewTools.Hosting
         {
             _offline?.Finish();
             _runner?.Finish();
+            _cache.WriteWarnings(_cmdlet);
         }
 
         public void Stop() => _runner?.Stop();
@@ -95,6 +100,14 @@ namespace InterviewTools.Hosting
                 return;
             }
             foreach (var warning in post.DecodingWarnings) _cmdlet.WriteWarning(warning);
+            var reused = _cache.TryReuse(post, out var cached);
+            _cache.WriteWarnings(_cmdlet);
+            if (reused)
+            {
+                _cmdlet.WriteVerbose($"{source}: from the result cache ({cached!.Provider} {cached.Model}, summarized {cached.CompletedAt.ToLocalTime():g}); -Force summarizes it again.");
+                _cmdlet.WriteObject(PostSummaryFactory.From(cached));
+                return;
+            }
             if (_offline != null)
             {
                 if (_cmdlet.ShouldProcess(source, $"Summarize offline with the built-in extractive summarizer ({post.Body.Length:N0} characters; no network)")) _offline.Summarize(post);
@@ -112,7 +125,7 @@ namespace InterviewTools.Hosting
             var action = $"Summarize with {string.Join(", ", _options.Models)} at {gemini.Endpoint} ({post.Body.Length:N0} characters, about {roughTokens:N0} input tokens)";
             if (!_cmdlet.ShouldProcess(source, action)) return;
 
-            _runner ??= new SummaryRunner(_cmdlet, gemini, _options, _throttleLimit, _fallbackOffline);
+            _runner ??= new SummaryRunner(_cmdlet, gemini, _options, _throttleLimit, _fallbackOffline, _cache);
             _runner.Submit(post);
         }
     }

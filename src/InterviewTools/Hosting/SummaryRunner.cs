@@ -31,11 +31,13 @@ namespace InterviewTools.Hosting
         private int _finished;
         private readonly DeferralReport _deferrals;
         private readonly bool _fallbackOffline;
+        private readonly CachedResults _cache;
         private ErrorRecord? _runStopper;
 
-        public SummaryRunner(PSCmdlet cmdlet, GeminiSetup gemini, SummarizerOptions options, int throttleLimit, bool fallbackOffline)
+        public SummaryRunner(PSCmdlet cmdlet, GeminiSetup gemini, SummarizerOptions options, int throttleLimit, bool fallbackOffline, CachedResults cache)
         {
             _cmdlet = cmdlet;
+            _cache = cache;
             _fallbackOffline = fallbackOffline;
             _throttleLimit = throttleLimit;
             _abandon = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
@@ -66,6 +68,7 @@ namespace InterviewTools.Hosting
             DrainAvailable();
             _progress.RecordType = ProgressRecordType.Completed;
             _cmdlet.WriteProgress(_progress);
+            _cache.WriteWarnings(_cmdlet);
             if (_deferrals.Count > 0) _cmdlet.WriteWarning(_deferrals.Describe());
             ThrowIfRunStopped();
         }
@@ -90,7 +93,8 @@ namespace InterviewTools.Hosting
             try
             {
                 var outcome = await _summarizer.SummarizeAsync(post, token).ConfigureAwait(false);
-                if (outcome.Status == SummaryStatus.Deferred && _fallbackOffline) outcome = OfflineSummarizer.StandIn(outcome, TimeProvider.System);
+                if (outcome.Status == SummaryStatus.Deferred) outcome = StandInFor(outcome);
+                _cache.Keep(outcome);
                 _messages.Add(PipelineMessage.Completed(outcome));
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -101,6 +105,18 @@ namespace InterviewTools.Hosting
             {
                 _messages.Add(PipelineMessage.Crashed(post, e));
             }
+        }
+
+        /// <summary>A deferred post keeps the offline stand-in an earlier run cached, or gets a new one with -Fallback Offline.</summary>
+        private SummaryOutcome StandInFor(SummaryOutcome deferred)
+        {
+            var kept = _cache.KeptStandIn(deferred.Post);
+            if (kept != null)
+            {
+                kept.RetryAt = deferred.RetryAt;
+                return kept;
+            }
+            return _fallbackOffline ? OfflineSummarizer.StandIn(deferred, TimeProvider.System) : deferred;
         }
 
         private PipelineMessage Take()
@@ -117,6 +133,7 @@ namespace InterviewTools.Hosting
 
         private void DrainAvailable()
         {
+            _cache.WriteWarnings(_cmdlet);
             while (_messages.TryTake(out var message)) Handle(message);
         }
 
