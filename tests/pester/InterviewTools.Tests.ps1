@@ -2,6 +2,8 @@
 <#
     The main user journeys against the assembled module and the fake Gemini server (tests/InterviewTools.FakeGemini),
     reached through $env:GOOGLE_GEMINI_BASE_URL: Pester cannot mock inside a binary module, so the endpoint is the seam.
+    Every test has its own state directory ($env:INTERVIEWTOOLS_STATE_DIR under $TestDrive), so no ledger or config.yaml
+    of the user's is read or written and no test inherits another's quota counts.
     Run with ./build.ps1 -Task Test, or: Invoke-Pester ./tests/pester (after `dotnet build`).
 #>
 
@@ -9,6 +11,21 @@ BeforeDiscovery {
     # Any YamlDotNet other than the module's own 18.x, from the NuGet cache that building the tests fills.
     $otherYamlDotNet = Get-ChildItem -Path (Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages/yamldotnet/*/lib/net*/YamlDotNet.dll') -ErrorAction SilentlyContinue |
         Where-Object { $_.FullName -notmatch '[\\/]18\.' } | Select-Object -First 1 -ExpandProperty FullName
+
+    # The module's cmdlets.
+    $moduleCmdlets = @(
+        'Clear-PostSummaryCache'
+        'Export-PostSummary'
+        'Get-PostSummaryCache'
+        'Get-QuotaStatus'
+        'Import-PostSummary'
+        'Invoke-PostSummary'
+        'Reset-QuotaStatus'
+    )
+
+    # A shared sample whose 15 numbered questions the offline summarizer must all find (see OfflineSampleTests).
+    $finetuningSample = Join-Path $PSScriptRoot '../../../shared/samples/posts/xhs-finetuning-questions.txt'
+    $hasFinetuningSample = Test-Path -LiteralPath $finetuningSample
 }
 
 BeforeAll {
@@ -20,19 +37,34 @@ BeforeAll {
     $script:savedEnvironment = @{
         GOOGLE_GEMINI_BASE_URL   = $env:GOOGLE_GEMINI_BASE_URL
         GEMINI_API_KEY           = $env:GEMINI_API_KEY
+        GEMINI_API_KEYS          = $env:GEMINI_API_KEYS
         GOOGLE_API_KEY           = $env:GOOGLE_API_KEY
         INTERVIEWTOOLS_STATE_DIR = $env:INTERVIEWTOOLS_STATE_DIR
     }
-    # A state directory of the suite's own, so the user's ledger and result cache are neither read nor touched.
+    # The suite's starting point, restored after every test: one key, the unlimited fake.
+    function script:Reset-TestEnvironment {
+        $env:GOOGLE_GEMINI_BASE_URL = $fake.BaseUrl
+        $env:GEMINI_API_KEY = $secret
+        $env:GEMINI_API_KEYS = $null
+        $env:GOOGLE_API_KEY = $null
+    }
+    Reset-TestEnvironment
+    # A state directory of the suite's own for its BeforeAll blocks, so the user's ledger and result cache are neither read nor touched.
     $script:stateDirectory = Join-Path ([IO.Path]::GetTempPath()) ('it-pester-' + [guid]::NewGuid().ToString('N'))
     $env:INTERVIEWTOOLS_STATE_DIR = $stateDirectory
-    $env:GOOGLE_GEMINI_BASE_URL = $fake.BaseUrl
-    $env:GEMINI_API_KEY = $secret
-    $env:GOOGLE_API_KEY = $null
 
     Import-Module (Join-Path $root 'out/InterviewTools/InterviewTools.psd1') -Force -ErrorAction Stop
     $script:samples = Join-Path $root '../shared/samples/posts'
     if (-not (Test-Path -LiteralPath $samples)) { $script:samples = Join-Path $root 'samples' }
+}
+
+# $TestDrive exists only inside a Describe, so the state directory is chosen per test here and in each Describe's BeforeAll.
+BeforeEach {
+    $null = Use-TestStateDirectory
+}
+
+AfterEach {
+    Reset-TestEnvironment
 }
 
 AfterAll {
@@ -43,11 +75,11 @@ AfterAll {
 }
 
 Describe 'The module' -Tag 'Offline' {
-    It 'exports exactly its cmdlets' {
-        (Get-Command -Module InterviewTools).Name | Sort-Object | Should -Be @('Clear-PostSummaryCache', 'Export-PostSummary', 'Get-PostSummaryCache', 'Get-QuotaStatus', 'Import-PostSummary', 'Invoke-PostSummary', 'Reset-QuotaStatus')
+    It 'exports exactly its cmdlets' -ForEach @(@{ Expected = $moduleCmdlets }) {
+        (Get-Command -Module InterviewTools).Name | Sort-Object | Should -Be ($Expected | Sort-Object)
     }
 
-    It 'has help for <_>' -ForEach @('Invoke-PostSummary', 'Export-PostSummary', 'Import-PostSummary', 'Get-QuotaStatus', 'Reset-QuotaStatus', 'Get-PostSummaryCache', 'Clear-PostSummaryCache') {
+    It 'has help for <_>' -ForEach $moduleCmdlets {
         $help = Get-Help $_ -Full
         $help.Synopsis | Should -Not -BeNullOrEmpty
         $help.Synopsis | Should -Not -BeLike "$_ *"
@@ -57,6 +89,7 @@ Describe 'The module' -Tag 'Offline' {
 
 Describe 'Get-ChildItem | Invoke-PostSummary | Export-PostSummary' -Tag 'Offline' {
     BeforeAll {
+        $null = Use-TestStateDirectory
         $script:yaml = Join-Path $TestDrive 'summaries.yaml'
         $script:files = Get-ChildItem -LiteralPath $samples -File
         $script:results = $files | Invoke-PostSummary
@@ -74,7 +107,9 @@ Describe 'Get-ChildItem | Invoke-PostSummary | Export-PostSummary' -Tag 'Offline
         $results | ForEach-Object {
             $_.KeyId | Should -Match '^key-[0-9a-f]{8}$'
             $_.Model | Should -Not -BeNullOrEmpty
+            $_.Provider | Should -Be 'Gemini'
             $_.Attempts | Should -BeGreaterOrEqual 1
+            $_.Switches | Should -BeNullOrEmpty
             $_.ContentHash | Should -Match '^sha256:[0-9a-f]{64}$'
         }
         ($results | Format-List * | Out-String) | Should -Not -Match ([regex]::Escape($secret))
@@ -151,31 +186,270 @@ Describe 'Input' -Tag 'Offline' {
 }
 
 Describe 'Configuration errors' -Tag 'Offline' {
-    It 'stops with ApiKeyMissing when no key is set' {
-        $saved = $env:GEMINI_API_KEY
+    It 'stops with ApiKeyMissing when -Provider Gemini is asked for and no key is set anywhere' {
         $env:GEMINI_API_KEY = $null
-        try {
-            { Invoke-PostSummary -Text '面经' -ErrorAction Stop } | Should -Throw -ErrorId 'ApiKeyMissing,*'
-        }
-        finally {
-            $env:GEMINI_API_KEY = $saved
-        }
+        { Invoke-PostSummary -Text '面经' -Provider Gemini -ErrorAction Stop } | Should -Throw -ErrorId 'ApiKeyMissing,*'
     }
 
-    It 'stops with GeminiModelNotFound for a retired model' {
-        { Invoke-PostSummary -Text '面经' -Model 'gemini-1.5-flash' -ErrorAction Stop } | Should -Throw -ErrorId 'GeminiModelNotFound,*'
+    It 'runs offline with one warning naming where to put a key when no key is set anywhere' {
+        $env:GEMINI_API_KEY = $null
+        $env:GOOGLE_GEMINI_BASE_URL = 'http://127.0.0.1:9'   # nothing listens there: a request would fail the post
+
+        $results = @(Invoke-PostSummary -Text '【面经】1. 什么是 GQA？' -WarningVariable warned -WarningAction SilentlyContinue -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+        $results.Count | Should -Be 1
+        $results[0].Status | Should -Be 'Succeeded'
+        $results[0].Provider | Should -Be 'Offline'
+        $problems | Should -BeNullOrEmpty
+        @($warned).Count | Should -Be 1
+        "$warned" | Should -Match 'GEMINI_API_KEY\b'
+        "$warned" | Should -Match 'GEMINI_API_KEYS'
+        "$warned" | Should -Match 'config\.yaml'
     }
 
-    It 'stops with GeminiKeyRejected for an unknown key, without printing it' {
+    It 'stops with GeminiNoUsableModel for a retired or unknown model, before any post is sent' {
         $thrown = $null
-        try { Invoke-PostSummary -Text '面经' -ApiKey 'AIzaSy-UNKNOWN-PESTER' -ErrorAction Stop } catch { $thrown = $_ }
-        $thrown.FullyQualifiedErrorId | Should -BeLike 'GeminiKeyRejected,*'
+        try { Invoke-PostSummary -Text '面经' -Model 'gemini-1.5-flash' -WarningVariable warned -WarningAction SilentlyContinue -ErrorAction Stop } catch { $thrown = $_ }
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'GeminiNoUsableModel,*'
+        $thrown.Exception.Message | Should -Match 'gemini-1\.5-flash'
+        "$warned" | Should -Match 'gemini-1\.5-flash is dropped'
+    }
+
+    It 'stops with GeminiNoUsableKey for an unknown key, naming the reason but not the key' {
+        $thrown = $null
+        try { Invoke-PostSummary -Text '面经' -ApiKey 'AIzaSy-UNKNOWN-PESTER' -WarningAction SilentlyContinue -ErrorAction Stop } catch { $thrown = $_ }
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'GeminiNoUsableKey,*'
+        ($thrown | Out-String) | Should -Match 'API key not valid'
+        ($thrown | Out-String) | Should -Match 'key-[0-9a-f]{8}'
         ($thrown | Out-String) | Should -Not -Match 'AIzaSy-UNKNOWN-PESTER'
+    }
+
+    It 'stops with GeminiNoUsableKey for an unknown key also when an earlier run left the model list in the ledger' {
+        (Invoke-PostSummary -Text '面经').Status | Should -Be 'Succeeded'   # lists the models with the good key
+        $thrown = $null
+        $results = try { Invoke-PostSummary -Text '第一篇 面经', '第二篇 面经' -ApiKey 'AIzaSy-UNKNOWN-PESTER' -ThrottleLimit 1 -WarningAction SilentlyContinue -ErrorAction Stop } catch { $thrown = $_ }
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'GeminiNoUsableKey,*'
+        $results | Should -BeNullOrEmpty
+    }
+
+    It 'reports a bad config.yaml entry by line and goes on with the rest' {
+        $null = Use-TestStateDirectory -Config "builtInLimits: false`nkeys:`n  - project: broken`n    env: IT_PESTER_UNSET`n"
+        $env:IT_PESTER_UNSET = $null
+
+        $results = @(Invoke-PostSummary -Text '面经' -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be 'Succeeded'
+        $problems.FullyQualifiedErrorId | Should -BeLike 'ConfigEntryInvalid,*'
+        "$problems" | Should -Match 'line 3'
+        "$problems" | Should -Match 'IT_PESTER_UNSET'
     }
 
     It 'accepts a SecureString key' {
         $secure = ConvertTo-SecureString $secret -AsPlainText -Force
         (Invoke-PostSummary -Text '面经' -ApiKey $secure).Status | Should -Be 'Succeeded'
+    }
+}
+
+Describe 'Rotation' -Tag 'Offline' {
+    BeforeAll {
+        $script:second = 'AIzaSy-PESTER-SECOND-9c07'
+        $script:sameProject = 'AIzaSy-PESTER-SAME-PROJECT-31ab'
+        $script:preferred = 'gemini-3.5-flash'
+        $script:next = 'gemini-3.1-flash-lite'
+        # A fresh server per test: its daily counts would otherwise carry over from one test to the next.
+        function script:Start-LimitedFake([int] $Rpd) {
+            $script:limited = Start-FakeGemini -Root $root -Rpd $Rpd -Model $preferred, $next `
+                -Key @{ $secret = 'project-pester'; $second = 'project-second'; $sameProject = 'project-pester' }
+            $env:GOOGLE_GEMINI_BASE_URL = $limited.BaseUrl
+        }
+    }
+
+    AfterEach {
+        if ($limited) { Stop-FakeGemini -Fake $limited }
+        $script:limited = $null
+    }
+
+    It 'moves posts to the next model once the first model has used its daily quota, and says so with -Verbose' {
+        Start-LimitedFake -Rpd 2
+
+        $stream = Invoke-PostSummary -Text (1..3 | ForEach-Object { "第 $_ 篇：什么是 GQA？" }) -Model $preferred, $next -ThrottleLimit 1 -Verbose 4>&1
+        $results = @($stream | Where-Object { $_ -is [InterviewTools.PostSummary] })
+        $verbose = @($stream | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+
+        $results.Status | Should -Be @('Succeeded', 'Succeeded', 'Succeeded')
+        $results.Model | Should -Be @($preferred, $preferred, $next)
+        $results[2].Attempts | Should -Be 2
+        @($results[2].Switches).Count | Should -Be 1
+        $results[2].Switches[0] | Should -Match "^$([regex]::Escape($preferred)) via key-[0-9a-f]{8} \(.+\) -> $([regex]::Escape($next)) via key-[0-9a-f]{8} \(.+\): ExhaustedToday: 429"
+        $verbose | Where-Object { $_ -match "^text:3: switched $([regex]::Escape($preferred)) via key-[0-9a-f]{8}" } | Should -HaveCount 1
+        ($verbose -join "`n") | Should -Not -Match ([regex]::Escape($secret))
+    }
+
+    It 'does not call the exhausted model again that day, shows it as ExhaustedToday until midnight PT, and Reset-QuotaStatus -Model clears it' {
+        Start-LimitedFake -Rpd 2
+        $null = Invoke-PostSummary -Text 'a 面经', 'b 面经', 'c 面经' -Model $preferred, $next -ThrottleLimit 1   # c meets the 429
+
+        $again = Invoke-PostSummary -Text 'd 面经' -Model $preferred, $next
+        $again.Status | Should -Be 'Succeeded'
+        $again.Model | Should -Be $next
+        $again.Attempts | Should -Be 1
+        $again.Switches | Should -BeNullOrEmpty
+
+        $row = @(Get-QuotaStatus -Model $preferred)
+        $row.Count | Should -Be 1
+        $row[0].State | Should -Be 'ExhaustedToday'
+        $row[0].RemainingToday | Should -Be 0
+        $row[0].RequestsPerDayLimit | Should -Be 2   # learned from the 429's quotaValue
+        $row[0].ResetsAt | Should -Be (Get-NextPacificMidnight).LocalDateTime
+        $row[0].LastError | Should -Match 'limit: 2'
+        (Get-QuotaStatus -State ExhaustedToday).Model | Should -Contain $preferred
+
+        Reset-QuotaStatus -Model $preferred -WhatIf
+        (Get-QuotaStatus -Model $preferred).State | Should -Be 'ExhaustedToday'
+        Reset-QuotaStatus -Model $preferred
+        (Get-QuotaStatus -Model $preferred).State | Should -Be 'Available'
+    }
+
+    It 'defers every post it cannot place with -MaxWaitSec 0, with RetryAt and one warning for the run' {
+        Start-LimitedFake -Rpd 1
+
+        $results = @(Invoke-PostSummary -Text 'a 面经', 'b 面经', 'c 面经' -Model $preferred -ThrottleLimit 1 -MaxWaitSec 0 `
+            -WarningVariable warned -WarningAction SilentlyContinue -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Succeeded', 'Deferred', 'Deferred')
+        $midnight = Get-NextPacificMidnight
+        $results | Where-Object Status -eq 'Deferred' | ForEach-Object {
+            $_.RetryAt | Should -Be $midnight
+            $_.Error | Should -Match '^Deferred: '
+            $_.Summary | Should -BeNullOrEmpty
+        }
+        $results[2].Attempts | Should -Be 0   # the ledger knew; nothing was sent
+        $problems | Should -BeNullOrEmpty
+        @($warned).Count | Should -Be 1
+        "$warned" | Should -Match 'exhausted for today'
+        "$warned" | Should -Match '00:00 PT'
+        "$warned" | Should -Match '2 post\(s\) deferred'
+    }
+
+    It 'spreads posts over two projects labelled in $env:GEMINI_API_KEYS and shows both in Get-QuotaStatus' {
+        Start-LimitedFake -Rpd 1
+        $env:GEMINI_API_KEY = $null
+        $env:GEMINI_API_KEYS = "alpha=$secret,beta=$second"
+
+        $results = @(Invoke-PostSummary -Text 'a 面经', 'b 面经', 'c 面经' -Model $preferred -ThrottleLimit 1 -MaxWaitSec 0 -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Succeeded', 'Succeeded', 'Deferred')
+        @($results[0..1].KeyId | Sort-Object -Unique).Count | Should -Be 2
+        $rows = @(Get-QuotaStatus -Model $preferred)
+        $rows.Project | Sort-Object | Should -Be @('alpha', 'beta')
+        $rows.State | Should -Be @('ExhaustedToday', 'ExhaustedToday')
+        ($results + $rows | Format-List * | Out-String) | Should -Not -Match 'AIzaSy-PESTER'
+    }
+
+    It 'lets keys with one project label share that project''s quota instead of trying the second key' {
+        Start-LimitedFake -Rpd 1
+        $env:GEMINI_API_KEY = $null
+        $env:GEMINI_API_KEYS = "alpha=$secret;alpha=$sameProject"
+
+        $results = @(Invoke-PostSummary -Text 'a 面经', 'b 面经' -Model $preferred -ThrottleLimit 1 -MaxWaitSec 0 -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Succeeded', 'Deferred')
+        $results[1].Attempts | Should -Be 1
+        $results[1].KeyId | Should -Be $results[0].KeyId
+        @(Get-QuotaStatus -Model $preferred).Project | Should -Be @('alpha', 'alpha')
+    }
+
+    It 'paces by the limits in config.yaml without sending the request the server would refuse' {
+        $null = Use-TestStateDirectory -Config "builtInLimits: false`nlimits:`n  gemini-3.5-flash: { rpd: 1 }`n"
+
+        $results = @(Invoke-PostSummary -Text 'a 面经', 'b 面经' -Model $preferred -ThrottleLimit 1 -MaxWaitSec 0 -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Succeeded', 'Deferred')
+        $results[1].Attempts | Should -Be 0
+        $row = Get-QuotaStatus -Model $preferred
+        ($row.State, $row.RequestsToday, $row.RequestsPerDayLimit) | Should -Be @('ExhaustedToday', 1, 1)
+        $row.LastError | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Offline provider' -Tag 'Offline' {
+    BeforeAll {
+        $script:post = Join-Path $TestDrive 'bytedance.txt'
+        [System.IO.File]::WriteAllText($post, "【字节大模型一面】面经`n1. 什么是 GQA？`n2. RoPE 怎么外推？`n建议先把 DeepSeekV3 的技术报告读一遍。`n#大模型面试[话题]# #面经[话题]#`n")
+    }
+
+    BeforeEach {
+        $env:GOOGLE_GEMINI_BASE_URL = 'http://127.0.0.1:9'   # nothing listens there: any request would fail the post
+    }
+
+    It '-Provider Offline summarizes every sample without the network, even with a key set' {
+        $files = Get-ChildItem -LiteralPath $samples -File
+        $results = @($files | Invoke-PostSummary -Provider Offline -ErrorVariable problems -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $problems | Should -BeNullOrEmpty
+        $warned | Should -BeNullOrEmpty
+        $results.Count | Should -Be $files.Count
+        $results | ForEach-Object {
+            $_.Status | Should -Be 'Succeeded'
+            $_.Provider | Should -Be 'Offline'
+            $_.Model | Should -Be 'offline-extractive'
+            $_.KeyId | Should -BeNullOrEmpty
+            $_.Attempts | Should -Be 0
+            $_.Fallback | Should -BeFalse
+            $_.Summary | Should -Not -BeNullOrEmpty
+        }
+    }
+
+    It 'extracts the title, the numbered questions, topics, terms and advice in the post''s wording' {
+        $result = Invoke-PostSummary -LiteralPath $post -Provider Offline
+
+        $result.Title | Should -Be '【字节大模型一面】面经'
+        $result.Questions | Should -Be @('什么是 GQA？', 'RoPE 怎么外推？')
+        $result.Topics | Should -Be @('大模型面试', '面经')
+        $result.Terms | Should -Contain 'GQA'
+        $result.Terms | Should -Contain 'DeepSeekV3'
+        $result.Advice | Should -Contain '建议先把 DeepSeekV3 的技术报告读一遍。'
+    }
+
+    It 'finds all 15 numbered questions of the shared fine-tuning sample' -Skip:(-not $hasFinetuningSample) -ForEach @(@{ Sample = $finetuningSample }) {
+        $result = Invoke-PostSummary -LiteralPath $Sample -Provider Offline
+        $result.Questions | Should -HaveCount 15
+        $result.Questions[0] | Should -Be '什么是模型微调(Fine-tuning)?它的核心目的是什么?'
+    }
+
+    It 'gives the same notes for the same post every time' {
+        $first = Invoke-PostSummary -LiteralPath $post -Provider Offline
+        $second = Invoke-PostSummary -LiteralPath $post -Provider Offline
+        ($second | Select-Object Title, Summary, Questions, Topics, Terms, Advice, Tips, Experiences | ConvertTo-Json) |
+            Should -BeExactly ($first | Select-Object Title, Summary, Questions, Topics, Terms, Advice, Tips, Experiences | ConvertTo-Json)
+    }
+
+    It 'is the default without any key: one warning, and the YAML comes out' {
+        $env:GEMINI_API_KEY = $null
+        $yaml = Join-Path $TestDrive 'offline.yaml'
+
+        Get-ChildItem -LiteralPath $samples -File | Invoke-PostSummary -WarningVariable warned -WarningAction SilentlyContinue | Export-PostSummary -Path $yaml
+
+        @($warned).Count | Should -Be 1
+        $text = Get-Content -LiteralPath $yaml -Raw -Encoding utf8
+        ([regex]::Matches($text, '(?m)^---$')).Count | Should -Be @(Get-ChildItem -LiteralPath $samples -File).Count
+        $text | Should -Match '(?m)^Provider: Offline$'
+        $text | Should -Match '(?m)^Model: offline-extractive$'
+        $text | Should -Not -Match '(?m)^Provider: Gemini$'
+        @(Import-PostSummary -LiteralPath $yaml).Provider | Sort-Object -Unique | Should -Be 'Offline'
+    }
+
+    It '-Fallback Offline gives the posts the quota would defer an offline summary marked as a fallback' {
+        $null = Use-TestStateDirectory -Config "builtInLimits: false`nlimits:`n  gemini-3.5-flash: { rpd: 1 }`n"
+        $env:GOOGLE_GEMINI_BASE_URL = $fake.BaseUrl
+
+        $results = @(Invoke-PostSummary -Text '第一篇：什么是 GQA？', '第二篇：什么是 MoE？' -Model gemini-3.5-flash -ThrottleLimit 1 -MaxWaitSec 0 -Fallback Offline -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Succeeded', 'Succeeded')
+        $results.Provider | Should -Be @('Gemini', 'Offline')
+        $results.Fallback | Should -Be @($false, $true)
+        $results[1].RetryAt | Should -Be (Get-NextPacificMidnight)
+        $results[1].Model | Should -Be 'offline-extractive'
     }
 }
 
@@ -201,6 +475,7 @@ Describe 'Export-PostSummary | Import-PostSummary round trip' -Tag 'Offline' {
         function script:Get-PropertyJson($summary) {
             $summary.PSObject.Properties | ForEach-Object { '{0}={1}' -f $_.Name, (ConvertTo-Json -InputObject $_.Value -Compress -Depth 3) }
         }
+        $null = Use-TestStateDirectory
         $script:exported = @(Get-ChildItem -LiteralPath $samples -File | Invoke-PostSummary)
         $script:roundTrip = Join-Path $TestDrive 'roundtrip.yaml'
         $exported | Export-PostSummary -LiteralPath $roundTrip
