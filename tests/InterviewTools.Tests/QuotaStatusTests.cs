@@ -30,7 +30,7 @@ namespace InterviewTools.Tests
             Assert.Contains(run.Verbose, v => v.Contains("switched") && v.Contains("key-"));
             var exhausted = Row(status, Preferred);
             Assert.Equal("ExhaustedToday", exhausted.Properties["State"].Value.ToString());
-            Assert.Contains("limit: 20", (string)exhausted.Properties["LastError"].Value);
+            Assert.Equal("429 RESOURCE_EXHAUSTED: GenerateRequestsPerDayPerProjectPerModel-FreeTier, limit: 20; retry in 18.6s", (string)exhausted.Properties["LastError"].Value);
             Assert.Equal(0, exhausted.Properties["RemainingToday"].Value);
             Assert.Equal(BadAnswerAndServiceErrorTests.NextPacificMidnight().LocalDateTime, (DateTime)exhausted.Properties["ResetsAt"].Value);
             var next = Row(status, Next);
@@ -141,11 +141,10 @@ namespace InterviewTools.Tests
                 new Dictionary<string, object?> { ["blocks"] = blocks });
 
             Assert.Empty(run.Errors);
-            Assert.Equal(4, blocks.Count);
+            Assert.Equal(3, blocks.Count);
             Assert.Equal("0/5", run.Output[0].ToString());
-            Assert.StartsWith("0/250", run.Output[1].ToString());
-            Assert.Equal("0/20", run.Output[2].ToString());
-            Assert.Equal(BadAnswerAndServiceErrorTests.NextPacificMidnight().LocalDateTime.ToString("HH:mm"), run.Output[3].ToString());
+            Assert.Equal("0/20", run.Output[1].ToString());
+            Assert.Equal(BadAnswerAndServiceErrorTests.NextPacificMidnight().LocalDateTime.ToString("HH:mm"), run.Output[2].ToString());
         }
 
         [Fact]
@@ -196,6 +195,36 @@ namespace InterviewTools.Tests
             Assert.Matches("key-[0-9a-f]{8}.*-> gemini-2.5-flash-lite via key-[0-9a-f]{8}", switched);
             Assert.DoesNotContain("AIzaSy", string.Join("\n", run.AllText()));
             Assert.DoesNotContain(world.Server.Requests, r => r.Model == "gemini-1.5-flash");
+        }
+
+        [Fact]
+        public void APipedRowResetsOnlyWhatItsStateIsAbout()
+        {
+            var options = new FakeGeminiOptions();
+            options.Keys["AIzaSy-SECOND-PROJECT-KEY-0002"] = "project-second";
+            using var world = new HostedScenario(options);
+            const string bad = "AIzaSy-REFUSED-BY-THE-FAKE-000";
+            world.Server.Enqueue(FakeReply.PerDayQuota(Preferred, 20), Preferred);
+            world.Run($"Invoke-PostSummary -Text 'a 面经', 'b 面经', 'c 面经' -ApiKey '{bad}', $env:GEMINI_API_KEY -ThrottleLimit 1");
+
+            var reset = world.Run("Get-QuotaStatus -State KeyDisabled | Reset-QuotaStatus; Get-QuotaStatus");
+
+            Assert.DoesNotContain(reset.Output, row => row.Properties["State"].Value.ToString() == "KeyDisabled");
+            Assert.Contains(reset.Output, row => (string)row.Properties["Model"].Value == Preferred && row.Properties["State"].Value.ToString() == "ExhaustedToday");
+            Assert.Contains(reset.Output, row => (string)row.Properties["Model"].Value == Next && (int)row.Properties["RequestsToday"].Value > 0);
+        }
+
+        [Fact]
+        public void AnUnknownKeyFoundOnlyAtGenerateStopsTheRunAtOnceWhenTheModelListIsCached()
+        {
+            using var world = new HostedScenario();
+            world.Run("Get-QuotaStatus -Refresh");
+
+            var (run, caught) = world.RunCatching("Invoke-PostSummary -Text 'a 面经', 'b 面经' -ApiKey 'AIzaSy-NOT-A-REAL-KEY-42' -ThrottleLimit 1");
+
+            Assert.Equal("GeminiNoUsableKey", caught!.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Empty(run.Output);
+            Assert.DoesNotContain(run.ErrorIds, id => id == "GeminiKeyRejected");
         }
 
         private static PSObject Row(PowerShellRun run, string model) => run.Output.Single(o => (string)o.Properties["Model"].Value == model);

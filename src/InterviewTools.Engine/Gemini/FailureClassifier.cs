@@ -45,34 +45,50 @@ namespace InterviewTools.Engine.Gemini
         public static RotationVerdict Verdict(Exception exception, TimeSpan timeout)
         {
             if (exception is GeminiApiException api) return Verdict(api.Error);
-            return new RotationVerdict(RotationAction.Transient, Classify(exception, timeout));
+            var failure = Classify(exception, timeout);
+            return new RotationVerdict(RotationAction.Transient, failure, failure.Message.Split('\n')[0]);
         }
 
         public static RotationVerdict Verdict(GeminiError error)
         {
             var failure = Classify(error);
-            if (error.HttpStatus == 429) return QuotaVerdict(error, failure);
-            if (IsRetiredModel(error)) return new RotationVerdict(RotationAction.RetireModel, new SummaryFailure(FailureKind.ModelNotFound, failure.Message, error.HttpStatus));
+            var reason = ShortReason(error);
+            if (error.HttpStatus == 429) return QuotaVerdict(error, failure, reason);
+            if (IsRetiredModel(error)) return new RotationVerdict(RotationAction.RetireModel, new SummaryFailure(FailureKind.ModelNotFound, failure.Message, error.HttpStatus), reason);
             switch (failure.Kind)
             {
                 case FailureKind.KeyRejected:
-                    return new RotationVerdict(RotationAction.DisableKey, failure);
+                    return new RotationVerdict(RotationAction.DisableKey, failure, reason);
                 case FailureKind.ServerError:
-                    return new RotationVerdict(RotationAction.Transient, failure);
+                    return new RotationVerdict(RotationAction.Transient, failure, reason);
                 default:
-                    return new RotationVerdict(RotationAction.FailPost, failure);
+                    return new RotationVerdict(RotationAction.FailPost, failure, reason);
             }
+        }
+
+        /// <summary>"429 RESOURCE_EXHAUSTED: GenerateRequestsPerDayPerProjectPerModel-FreeTier, limit: 20; retry in 18.6s", or the status and the message's first sentence.</summary>
+        public static string ShortReason(GeminiError error)
+        {
+            var head = $"{error.HttpStatus} {error.Status}".Trim();
+            if (error.QuotaViolations.Count > 0)
+            {
+                var quotas = string.Join("; ", error.QuotaViolations.Select(v => $"{v.QuotaId ?? v.QuotaMetric ?? "quota"}, limit: {v.QuotaValue}"));
+                var delay = error.RetryDelayFromMessage ?? error.RetryDelay;
+                return $"{head}: {quotas}" + (delay == null ? string.Empty : $"; retry in {delay.Value.TotalSeconds:0.#}s");
+            }
+            var line = error.Message.Split('\n')[0].Trim();
+            return line.Length == 0 ? head : $"{head}: {line}";
         }
 
         private static bool IsRetiredModel(GeminiError error) =>
             error.HttpStatus == 404 || error.Message.IndexOf("no longer available", StringComparison.OrdinalIgnoreCase) >= 0;
 
-        private static RotationVerdict QuotaVerdict(GeminiError error, SummaryFailure failure)
+        private static RotationVerdict QuotaVerdict(GeminiError error, SummaryFailure failure, string reason)
         {
             var violations = error.QuotaViolations;
             if (violations.Any(v => v.QuotaValue == 0) || error.Message.IndexOf("limit: 0", StringComparison.Ordinal) >= 0)
             {
-                return new RotationVerdict(RotationAction.NoFreeTier, failure);
+                return new RotationVerdict(RotationAction.NoFreeTier, failure, reason);
             }
             var learned = new QuotaLimits();
             var daily = false;
@@ -88,11 +104,11 @@ namespace InterviewTools.Engine.Gemini
                 else if (Contains(id, "PerMinute")) learned.RequestsPerMinute = (int)Math.Min(int.MaxValue, violation.QuotaValue);
             }
             if (violations.Count == 0) daily = Contains(error.Message, "per day") || Contains(error.Message, "daily");
-            if (daily) return new RotationVerdict(RotationAction.ExhaustedToday, failure) { Learned = learned };
+            if (daily) return new RotationVerdict(RotationAction.ExhaustedToday, failure, reason) { Learned = learned };
 
             var asked = error.RetryDelayFromMessage ?? error.RetryDelay ?? DefaultCoolDown;
             var coolDown = asked + CoolDownMargin;
-            return new RotationVerdict(RotationAction.CoolDown, failure)
+            return new RotationVerdict(RotationAction.CoolDown, failure, reason)
             {
                 CoolDown = coolDown > CoolDownCap ? CoolDownCap : coolDown,
                 Learned = learned,

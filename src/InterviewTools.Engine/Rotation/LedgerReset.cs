@@ -13,6 +13,9 @@ namespace InterviewTools.Engine.Rotation
         public string? Project { get; set; }
         public string? Model { get; set; }
 
+        /// <summary>False leaves usage and cool-downs alone, for forgetting only a model's retirement.</summary>
+        public bool ClearUsage { get; set; } = true;
+
         public bool Everything => KeyFingerprint == null && Project == null && Model == null;
 
         internal int ApplyTo(LedgerState state)
@@ -28,7 +31,7 @@ namespace InterviewTools.Engine.Rotation
             }
             var cleared = 0;
             if (KeyFingerprint != null && state.Keys.Remove(KeyFingerprint)) cleared++;
-            if (Project != null || Model != null)
+            if (ClearUsage && (Project != null || Model != null))
             {
                 foreach (var route in state.Routes.Where(r => Matches(r.Value)).Select(r => r.Key).ToList())
                 {

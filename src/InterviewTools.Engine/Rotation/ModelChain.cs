@@ -24,7 +24,7 @@ namespace InterviewTools.Engine.Rotation
             var listing = snapshot.Listing;
             if (refresh || listing == null || time.GetUtcNow() - listing.FetchedAt > ListingLifetime)
             {
-                listing = await ListAsync(client, planner, pipeline, time, observer, cancellationToken).ConfigureAwait(false) ?? (refresh ? null : listing);
+                listing = await ListAsync(client, planner, pipeline, time, observer, refresh ? null : listing, cancellationToken).ConfigureAwait(false) ?? (refresh ? null : listing);
                 snapshot = planner.Ledger.Snapshot();
             }
             var usable = new List<string>();
@@ -48,7 +48,7 @@ namespace InterviewTools.Engine.Rotation
         }
 
         private static async Task<ModelListing?> ListAsync(GeminiClient client, RoutePlanner planner, ResiliencePipeline pipeline, TimeProvider time,
-            ISummaryObserver observer, CancellationToken cancellationToken)
+            ISummaryObserver observer, ModelListing? previous, CancellationToken cancellationToken)
         {
             var disabled = planner.Ledger.Snapshot().Keys;
             foreach (var key in planner.Keys)
@@ -73,7 +73,9 @@ namespace InterviewTools.Engine.Rotation
                 }
                 catch (Exception e) when (FailureClassifier.IsServiceFailure(e))
                 {
-                    observer.Warning($"Could not list the models ({e.Message}); the chain {string.Join(", ", planner.Chain)} is used unchecked.");
+                    observer.Warning(previous == null
+                        ? $"Could not list the models ({e.Message}); the chain {string.Join(", ", planner.Chain)} is used unchecked."
+                        : $"Could not list the models ({e.Message}); the chain is checked against the list read {previous.FetchedAt.ToLocalTime():g}.");
                     return null;
                 }
             }

@@ -30,10 +30,11 @@ namespace InterviewTools.Engine.Rotation
     /// <summary>What the rotation does about one failed request, as decided by <see cref="Gemini.FailureClassifier"/>.</summary>
     public sealed class RotationVerdict
     {
-        public RotationVerdict(RotationAction action, SummaryFailure failure)
+        public RotationVerdict(RotationAction action, SummaryFailure failure, string? reason = null)
         {
             Action = action;
             Failure = failure;
+            Reason = reason ?? failure.Message;
         }
 
         public RotationAction Action { get; }
@@ -43,6 +44,7 @@ namespace InterviewTools.Engine.Rotation
         /// <summary>Limits the server stated in quotaValue, to pace by from now on.</summary>
         public QuotaLimits? Learned { get; set; }
 
-        public string Reason => Failure.Message;
+        /// <summary>One line for the ledger, Get-QuotaStatus and the switch log: the quota and its limit, not Google's whole message.</summary>
+        public string Reason { get; }
     }
 }

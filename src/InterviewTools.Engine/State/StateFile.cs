@@ -95,7 +95,10 @@ namespace InterviewTools.Engine.State
             {
                 try
                 {
-                    return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                    var created = !File.Exists(lockPath);
+                    var handle = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                    if (created) UnixPermissions.RestrictToUser(lockPath, isDirectory: false);
+                    return handle;
                 }
                 catch (IOException) when (DateTime.UtcNow < deadline)
                 {

@@ -59,7 +59,7 @@ namespace InterviewTools.Engine.Summaries
             {
                 var acquisition = await _planner.AcquireAsync(tokens, excluded, blockage => _observer.Waiting(Waiting(blockage), blockage.Until), cancellationToken).ConfigureAwait(false);
                 if (acquisition.Deferral != null) return trace.Deferred(acquisition.Deferral, _planner);
-                if (acquisition.NothingUsable) return trace.Failed(lastFailure ?? NothingUsable());
+                if (acquisition.NothingUsable) return trace.Failed(NothingUsable(lastFailure));
 
                 var reservation = acquisition.Reservation!;
                 var route = reservation.Route;
@@ -97,7 +97,7 @@ namespace InterviewTools.Engine.Summaries
                     if (verdict.Action == RotationAction.Transient || verdict.Action == RotationAction.RetireModel) excluded.Add(route.Model);
                 }
             }
-            return trace.Failed(lastFailure ?? NothingUsable());
+            return trace.Failed(NothingUsable(lastFailure));
         }
 
         /// <summary>Validates the chain once per run; later posts share the answer.</summary>
@@ -142,7 +142,11 @@ namespace InterviewTools.Engine.Summaries
         private SummaryFailure NoModelLeft() => new SummaryFailure(FailureKind.NoUsableModel,
             $"No model of the chain ({string.Join(", ", _options.Models)}) is offered by the API or still current. Name current models with -Model, or see Get-QuotaStatus.");
 
-        private SummaryFailure NothingUsable()
+        /// <summary>
+        /// Why no route is left for this post: every key refused or every model retired stops the run, whatever this post saw last;
+        /// otherwise the post's own last failure (such as a 503 burst on each model) fails only the post.
+        /// </summary>
+        private SummaryFailure NothingUsable(SummaryFailure? lastFailure)
         {
             var state = _planner.Ledger.Snapshot();
             var refused = _planner.Keys.Where(k => state.Keys.TryGetValue(k.Key.Fingerprint, out var r) && r.Disabled != null).ToList();
@@ -151,7 +155,8 @@ namespace InterviewTools.Engine.Summaries
                 var reasons = string.Join("; ", refused.Select(k => $"{k.Key.Fingerprint}: {state.Keys[k.Key.Fingerprint].Disabled!.Reason}"));
                 return new SummaryFailure(FailureKind.NoUsableKey, $"Every API key was refused ({reasons}). Fix or replace them, then Reset-QuotaStatus -KeyId <fingerprint>.");
             }
-            return NoModelLeft();
+            if (_planner.Chain.All(model => state.RetiredModels.ContainsKey(model))) return NoModelLeft();
+            return lastFailure ?? NoModelLeft();
         }
 
         private static string Waiting(Blockage blockage) => blockage.Reason;

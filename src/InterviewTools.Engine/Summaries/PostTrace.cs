@@ -54,7 +54,7 @@ namespace InterviewTools.Engine.Summaries
 
         public SummaryOutcome Deferred(Blockage blockage, RoutePlanner planner)
         {
-            var reason = $"Deferred: no model of {planner.Chain.Count} × {planner.ProjectCount} project(s) has quota within {planner.MaxWait.TotalSeconds:0} s ({blockage.Reason}); quota returns at {blockage.Until.ToLocalTime():yyyy-MM-dd HH:mm} local.";
+            var reason = $"Deferred: none of {planner.ProjectCount} project(s) × {planner.Chain.Count} model(s) has quota within {planner.MaxWait.TotalSeconds:0} s ({blockage.Reason}); quota returns at {blockage.Until.ToLocalTime():yyyy-MM-dd HH:mm} local.";
             return Finish(new SummaryOutcome(_post, SummaryStatus.Deferred)
             {
                 Failure = new SummaryFailure(FailureKind.QuotaExhausted, reason, 429),

@@ -3,11 +3,15 @@ using InterviewTools.Hosting;
 
 namespace InterviewTools.Commands
 {
-    /// <summary>Forgets ledger entries: a key's refusal, a project's or model's usage and cool-downs, a model's retirement, or everything.</summary>
+    /// <summary>
+    /// Forgets ledger entries: a key's refusal, a project's or model's usage and cool-downs, a model's retirement, or everything.
+    /// A piped Get-QuotaStatus row resets what its State is about, and nothing else.
+    /// </summary>
     [Cmdlet(VerbsCommon.Reset, "QuotaStatus", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = FilterSet)]
     public sealed class ResetQuotaStatusCommand : PSCmdlet
     {
         private const string FilterSet = "Filter";
+        private const string RowSet = "Row";
         private const string AllSet = "All";
 
         [Parameter(ParameterSetName = FilterSet, ValueFromPipelineByPropertyName = true)]
@@ -22,17 +26,39 @@ namespace InterviewTools.Commands
         [ValidateNotNullOrEmpty]
         public string? Model { get; set; }
 
+        [Parameter(ParameterSetName = RowSet, Mandatory = true, ValueFromPipeline = true)]
+        public QuotaStatus? InputObject { get; set; }
+
         [Parameter(ParameterSetName = AllSet, Mandatory = true)]
         public SwitchParameter All { get; set; }
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == FilterSet && KeyId == null && Project == null && Model == null)
+            switch (ParameterSetName)
             {
-                WriteError(ErrorRecords.ResetNeedsATarget());
-                return;
+                case AllSet:
+                    QuotaStatusWork.Reset(this, null, null, null);
+                    break;
+                case RowSet:
+                    var row = InputObject!;
+                    switch (row.State)
+                    {
+                        case QuotaState.KeyDisabled:
+                            QuotaStatusWork.Reset(this, row.KeyId, null, null);
+                            break;
+                        case QuotaState.Retired:
+                            QuotaStatusWork.Reset(this, null, null, row.Model, clearUsage: false);
+                            break;
+                        default:
+                            QuotaStatusWork.Reset(this, null, row.Project, row.Model);
+                            break;
+                    }
+                    break;
+                default:
+                    if (KeyId == null && Project == null && Model == null) WriteError(ErrorRecords.ResetNeedsATarget());
+                    else QuotaStatusWork.Reset(this, KeyId, Project, Model);
+                    break;
             }
-            QuotaStatusWork.Reset(this, All ? null : KeyId, All ? null : Project, All ? null : Model);
         }
     }
 }

@@ -76,8 +76,12 @@ namespace InterviewTools.Hosting
         public static ErrorRecord BadEndpoint(string message) =>
             Create("GeminiBaseUrlInvalid", ErrorCategory.InvalidArgument, null, message, "Fix or remove $env:GOOGLE_GEMINI_BASE_URL.");
 
-        public static ErrorRecord Unexpected(string source, Exception e) =>
-            Create("SummaryCrashed", ErrorCategory.NotSpecified, source, $"'{source}': {e.GetType().Name}: {e.Message}", "Report this with the post that caused it.");
+        public static ErrorRecord Unexpected(string source, Exception e) => e is Engine.State.StateLockTimeoutException locked
+            ? StateLocked(source, locked)
+            : Create("SummaryCrashed", ErrorCategory.NotSpecified, source, $"'{source}': {e.GetType().Name}: {e.Message}", "Report this with the post that caused it.");
+
+        public static ErrorRecord StateLocked(object target, Engine.State.StateLockTimeoutException e) =>
+            Create("StateFileLocked", ErrorCategory.ResourceBusy, target, e.Message, "Wait for the other InterviewTools command to finish, or delete the .lock file if none is running.");
 
         public static ErrorRecord FileExists(string path) =>
             Create("NoClobber", ErrorCategory.ResourceExists, path, $"The file '{path}' already exists and -NoClobber was given.", "Drop -NoClobber, add -Append, or choose another path.");

@@ -21,15 +21,25 @@ namespace InterviewTools.Hosting
             foreach (var row in rows.Select(Map).Where(filter.Includes)) cmdlet.WriteObject(row);
         }
 
-        public static void Reset(PSCmdlet cmdlet, string? keyId, string? project, string? model)
+        public static void Reset(PSCmdlet cmdlet, string? keyId, string? project, string? model, bool clearUsage = true)
         {
             var setup = GeminiSetup.Resolve(cmdlet, null, null);
-            var reset = new LedgerReset { KeyFingerprint = keyId, Project = project, Model = model };
+            var reset = new LedgerReset { KeyFingerprint = keyId, Project = project, Model = model, ClearUsage = clearUsage };
             var what = reset.Everything
                 ? "every entry (usage, cool-downs, learned limits, refused keys, retired models, model list)"
-                : string.Join(", ", new[] { keyId == null ? null : "key " + keyId, project == null ? null : "project " + project, model == null ? null : "model " + model }.Where(p => p != null));
+                : string.Join(", ", new[] { keyId == null ? null : "key " + keyId, project == null ? null : "project " + project, model == null ? null : "model " + model }.Where(p => p != null))
+                    + (clearUsage ? string.Empty : " (its retirement only)");
             if (!cmdlet.ShouldProcess(setup.Ledger.Path, "Reset quota ledger entries for " + what)) return;
-            var cleared = setup.Ledger.Reset(reset);
+            int cleared;
+            try
+            {
+                cleared = setup.Ledger.Reset(reset);
+            }
+            catch (Engine.State.StateLockTimeoutException e)
+            {
+                cmdlet.WriteError(ErrorRecords.StateLocked(setup.Ledger.Path, e));
+                return;
+            }
             cmdlet.WriteVerbose($"Cleared {cleared} ledger entr{(cleared == 1 ? "y" : "ies")} for {what} in {setup.Ledger.Path}.");
         }
 
