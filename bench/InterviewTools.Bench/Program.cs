@@ -10,15 +10,16 @@ namespace InterviewTools.Bench;
 
 internal static class Program
 {
-    private const string Usage = "usage: dotnet run -c Release --project bench/InterviewTools.Bench -- import|overhead|rotation|export|offline|cache|all";
+    private const string Usage = "usage: dotnet run -c Release --project bench/InterviewTools.Bench -- import|overhead|rotation|export|offline|cache|resume|all";
 
     public static async Task<int> Main(string[] args)
     {
         // The cache scenario's child process: no machine banner, one line for the parent to read.
         if (args.Length == 2 && args[0] == CacheBenchmark.ReadScenario) return CacheBenchmark.ReadOnly(args[1]);
+        if (args.Length == 1 && args[0] == ResumeBenchmark.ChildScenario) return ResumeBenchmark.Child();
 
         var scenario = args.Length == 1 ? args[0].ToLowerInvariant() : string.Empty;
-        if (scenario is not ("import" or "overhead" or "rotation" or "export" or "offline" or "cache" or "all"))
+        if (scenario is not ("import" or "overhead" or "rotation" or "export" or "offline" or "cache" or "resume" or "all"))
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -31,6 +32,7 @@ internal static class Program
         if (scenario is "rotation" or "all") await RotationBenchmark.RunAsync();
         if (scenario is "export" or "all") ExportBenchmark.Run();
         if (scenario is "cache" or "all") CacheBenchmark.Run();
+        if (scenario is "resume" or "all") await ResumeBenchmark.RunAsync();
         // offline runs last: it pins the process to one core.
         if (scenario is "offline" or "all") OfflineBenchmark.Run();
         return 0;
