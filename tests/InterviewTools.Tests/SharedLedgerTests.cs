@@ -41,6 +41,29 @@ namespace InterviewTools.Tests
             Assert.Equal(5, ledger.Single(r => r.Model == "gemini-3.5-flash").DayRequests);
         }
 
+        [Fact]
+        public async Task TwoProcessesSummarizingTheSamePostsLeaveOneReadableCacheEntryEach()
+        {
+            using var world = new HostedScenario();
+            var script = world.WritePost("same.ps1",
+                "$posts = 1..10 | ForEach-Object { \"同一篇 $_：什么是 MoE？\" }\n" +
+                "Invoke-PostSummary -Text $posts -ThrottleLimit 2 | ForEach-Object { \"$($_.Status)\" }\n");
+
+            var results = await Task.WhenAll(RunAsync(script, "A"), RunAsync(script, "B"));
+            var requests = world.Server.GenerateCount;
+            var rerun = world.Run("Invoke-PostSummary -Text (1..10 | ForEach-Object { \"同一篇 $_：什么是 MoE？\" })");
+
+            Assert.All(results, r => Assert.True(r.ExitCode == 0 && !r.Lines.Any(l => l.StartsWith("ERR ") || l.StartsWith("WARN ")), string.Join("\n", r.Lines)));
+            Assert.Equal(20, results.Sum(r => r.Lines.Count(l => l is "OUT Succeeded" or "OUT Cached")));
+            var entries = Directory.GetFiles(Path.Combine(world.StateFolder, "cache"), "*.json", SearchOption.AllDirectories);
+            Assert.Equal(10, entries.Length);
+            Assert.All(entries, entry => JsonDocument.Parse(File.ReadAllText(entry)).Dispose());
+            Assert.Empty(Directory.GetFiles(Path.Combine(world.StateFolder, "cache"), "*.tmp", SearchOption.AllDirectories));
+            Assert.All(rerun.Output, o => Assert.Equal("Cached", ((PostSummaryView)o).Status));
+            Assert.Equal(10, rerun.Output.Count);
+            Assert.Equal(requests, world.Server.GenerateCount);
+        }
+
         private static List<(string Project, string Model, int DayRequests, long DayTokens)> Ledger(HostedScenario world)
         {
             using var document = JsonDocument.Parse(File.ReadAllText(Directory.GetFiles(world.StateFolder, "ledger*.json").Single()));
