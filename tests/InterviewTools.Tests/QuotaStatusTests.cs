@@ -227,6 +227,43 @@ namespace InterviewTools.Tests
             Assert.DoesNotContain(run.ErrorIds, id => id == "GeminiKeyRejected");
         }
 
+        [Fact]
+        public void QuotaRowsExportAsYamlMappingsWithTheirPropertiesInOrder()
+        {
+            using var world = new HostedScenario(config: null);
+            world.Run("Invoke-PostSummary -Text 'a 面经'");
+
+            var run = world.Run("Get-QuotaStatus | Export-PostSummary ./quota.yaml");
+
+            Assert.Empty(run.Errors);
+            var yaml = new YamlDotNet.RepresentationModel.YamlStream();
+            yaml.Load(new StringReader(File.ReadAllText(Path.Combine(world.Folder, "quota.yaml"))));
+            Assert.Equal(3, yaml.Documents.Count);
+            var first = (YamlDotNet.RepresentationModel.YamlMappingNode)yaml.Documents[0].RootNode;
+            Assert.Equal(new[] { "KeyId", "Project", "Model", "State" }, first.Children.Keys.Take(4).Select(k => k.ToString()));
+            Assert.Equal("1", first.Children[new YamlDotNet.RepresentationModel.YamlScalarNode("RequestsToday")].ToString());
+            Assert.Equal("20", first.Children[new YamlDotNet.RepresentationModel.YamlScalarNode("RequestsPerDayLimit")].ToString());
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task AWaitForQuotaShowsItsRouteAndEndInProgressAndCtrlCStopsIt()
+        {
+            using var world = new HostedScenario(config: "builtInLimits: false\nlimits:\n  gemini-3.5-flash: { rpm: 1 }\n");
+
+            var pipeline = world.Host.Start("Invoke-PostSummary -Text 'a 面经', 'b 面经' -Model gemini-3.5-flash -ThrottleLimit 1 -MaxWaitSec 120");
+            var waiting = System.Threading.SpinWait.SpinUntil(() => pipeline.Shell.Streams.Progress.Any(p => p.StatusDescription.StartsWith("Waiting until")), TimeSpan.FromSeconds(20));
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            pipeline.Shell.Stop();
+            await pipeline.Completion;
+
+            Assert.True(waiting, "no progress record announced the wait");
+            var record = pipeline.Shell.Streams.Progress.First(p => p.StatusDescription.StartsWith("Waiting until"));
+            Assert.Contains("1/1 requests this minute", record.StatusDescription);
+            Assert.InRange(record.SecondsRemaining, 50, 62);
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"stopping a wait took {watch.Elapsed}");
+            Assert.Equal(1, world.Server.GenerateCount);
+        }
+
         private static PSObject Row(PowerShellRun run, string model) => run.Output.Single(o => (string)o.Properties["Model"].Value == model);
     }
 }

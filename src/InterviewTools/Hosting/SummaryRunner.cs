@@ -197,10 +197,11 @@ namespace InterviewTools.Hosting
         private void ShowWaiting(string what, DateTimeOffset until)
         {
             var remaining = until - DateTimeOffset.UtcNow;
-            _progress.StatusDescription = $"Waiting until {until.ToLocalTime():HH:mm:ss} for quota ({what}); {_finished} of {_submitted} done";
-            _progress.SecondsRemaining = Math.Max(0, (int)Math.Ceiling(remaining.TotalSeconds));
-            _cmdlet.WriteProgress(_progress);
-            _progress.SecondsRemaining = -1;
+            _cmdlet.WriteProgress(new ProgressRecord(ProgressActivityId, _progress.Activity,
+                $"Waiting until {until.ToLocalTime():HH:mm:ss} for quota ({what}); {_finished} of {_submitted} done")
+            {
+                SecondsRemaining = Math.Max(0, (int)Math.Ceiling(remaining.TotalSeconds)),
+            });
         }
 
         private void ShowProgress(string source)
