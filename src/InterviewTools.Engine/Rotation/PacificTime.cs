@@ -6,6 +6,9 @@ namespace InterviewTools.Engine.Rotation
     /// <summary>Gemini's daily quotas reset at midnight in America/Los_Angeles, whatever the offset is that day.</summary>
     public static class PacificTime
     {
+        /// <summary>The IANA id on .NET Core and Unix; the Windows id where ICU is absent, as in Windows PowerShell 5.1.</summary>
+        public static readonly System.Collections.Generic.IReadOnlyList<string> ZoneIds = new[] { "America/Los_Angeles", "Pacific Standard Time" };
+
         private static readonly Lazy<TimeZoneInfo> Zone = new Lazy<TimeZoneInfo>(FindZone);
 
         public static TimeZoneInfo TimeZone => Zone.Value;
@@ -14,17 +17,18 @@ namespace InterviewTools.Engine.Rotation
         public static string DayOf(DateTimeOffset now) =>
             TimeZoneInfo.ConvertTime(now, TimeZone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        public static DateTimeOffset NextMidnight(DateTimeOffset now)
+        public static DateTimeOffset NextMidnight(DateTimeOffset now) => NextMidnight(now, TimeZone);
+
+        public static DateTimeOffset NextMidnight(DateTimeOffset now, TimeZoneInfo zone)
         {
-            var local = TimeZoneInfo.ConvertTime(now, TimeZone);
+            var local = TimeZoneInfo.ConvertTime(now, zone);
             var midnight = local.Date.AddDays(1);
-            return new DateTimeOffset(midnight, TimeZone.GetUtcOffset(midnight));
+            return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
         }
 
-        /// <summary>IANA id on .NET Core and Unix; the Windows id where ICU is absent, as in Windows PowerShell 5.1.</summary>
         private static TimeZoneInfo FindZone()
         {
-            foreach (var id in new[] { "America/Los_Angeles", "Pacific Standard Time" })
+            foreach (var id in ZoneIds)
             {
                 try
                 {

@@ -23,6 +23,20 @@ namespace InterviewTools.Engine.Tests.Rotation
             Assert.Equal(day, PacificTime.DayOf(instant));
         }
 
+        [Theory]
+        [InlineData("2026-03-08T07:30:00Z", "2026-03-08T08:00:00Z")]
+        [InlineData("2026-03-08T10:00:00Z", "2026-03-09T07:00:00Z")]
+        [InlineData("2026-11-01T06:30:00Z", "2026-11-01T07:00:00Z")]
+        [InlineData("2026-11-01T12:00:00Z", "2026-11-02T08:00:00Z")]
+        public void TheWindowsZoneIdThatWindowsPowerShellFindsGivesTheSameMidnights(string now, string reset)
+        {
+            foreach (var id in PacificTime.ZoneIds)
+            {
+                var zone = TimeZoneInfo.FindSystemTimeZoneById(id);
+                Assert.Equal(DateTimeOffset.Parse(reset), PacificTime.NextMidnight(DateTimeOffset.Parse(now), zone));
+            }
+        }
+
         [Fact]
         public void TheDayThatSpringsForwardHas23HoursAndTheOneThatFallsBackHas25()
         {
