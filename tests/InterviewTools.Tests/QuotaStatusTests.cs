@@ -39,16 +39,17 @@ namespace InterviewTools.Tests
         }
 
         [Fact]
-        public void TheNextRunDoesNotCallAnExhaustedModelAgainThatDay()
+        public async System.Threading.Tasks.Task TheNextRunInANewProcessDoesNotCallAnExhaustedModelAgainThatDay()
         {
             using var world = new HostedScenario();
             world.Server.Enqueue(FakeReply.PerDayQuota(Preferred, 20, TimeSpan.FromSeconds(18)), Preferred);
-
             world.Run("Invoke-PostSummary -Text 'a 面经'");
-            using var nextProcessLike = new PowerShellHost(world.Folder);
-            var again = nextProcessLike.Run("Invoke-PostSummary -Text 'b 面经', 'c 面经'");
+            var script = world.WritePost("next.ps1", "Invoke-PostSummary -Text 'b 面经', 'c 面经' | ForEach-Object { $_.Model }");
 
-            Assert.All(again.Output, o => Assert.Equal(Next, ((PostSummaryView)o).Model));
+            var (exitCode, lines) = await ChildPowerShell.RunAsync(script, "next");
+
+            Assert.True(exitCode == 0, string.Join("\n", lines));
+            Assert.Equal(new[] { "OUT " + Next, "OUT " + Next }, lines.Where(l => l.StartsWith("OUT ")));
             Assert.Single(world.Server.Requests, r => r.Route == RouteKind.Generate && r.Model == Preferred);
         }
 

@@ -72,21 +72,6 @@ namespace InterviewTools.Tests
                 .ToList();
         }
 
-        private static async Task<(int ExitCode, List<string> Lines)> RunAsync(string script, string name)
-        {
-            var host = Path.Combine(Path.GetDirectoryName(typeof(SharedLedgerTests).Assembly.Location)!, "InterviewTools.ScriptHost.dll");
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            start.ArgumentList.Add(host);
-            start.ArgumentList.Add(Repository.ModuleManifest);
-            start.ArgumentList.Add(script);
-            start.Environment["IT_PROCESS"] = name;
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            var lines = (await output).Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
-            lines.AddRange((await error).Split('\n').Where(l => l.Length > 0).Select(l => "STDERR " + l));
-            return (process.ExitCode, lines);
-        }
+        private static Task<(int ExitCode, List<string> Lines)> RunAsync(string script, string name) => ChildPowerShell.RunAsync(script, name);
     }
 }
