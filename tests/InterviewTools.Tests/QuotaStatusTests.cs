@@ -265,6 +265,25 @@ namespace InterviewTools.Tests
             Assert.Equal(1, world.Server.GenerateCount);
         }
 
+        [Fact]
+        public void ACorruptLedgerIsReportedSetAsideAndRebuiltWhileTheRunGoesOn()
+        {
+            using var world = new HostedScenario();
+            world.Run("Invoke-PostSummary -Text 'a 面经'");
+            var ledger = Directory.GetFiles(world.StateFolder, "ledger*.json").Single();
+            File.WriteAllText(ledger, "{ \"Routes\": { \"x\": [");
+
+            var status = world.Run("Get-QuotaStatus");
+            var run = world.Run("Invoke-PostSummary -Text 'b 面经', 'c 面经'");
+
+            Assert.Contains(status.Warnings, w => w.Contains(Path.GetFileName(ledger)) && w.Contains("unreadable"));
+            Assert.Empty(run.Errors);
+            Assert.All(run.Output, o => Assert.Equal("Succeeded", ((PostSummaryView)o).Status));
+            Assert.Contains(run.Warnings, w => w.Contains(".corrupt-") && w.Contains("rebuilt"));
+            Assert.Single(Directory.GetFiles(world.StateFolder, "ledger*.json.corrupt-*"));
+            Assert.Contains("DayRequests", File.ReadAllText(ledger));
+        }
+
         private static PSObject Row(PowerShellRun run, string model) => run.Output.Single(o => (string)o.Properties["Model"].Value == model);
     }
 }

@@ -17,6 +17,7 @@ namespace InterviewTools.Engine.State
         private readonly JsonSerializerOptions _json;
         private readonly TimeSpan _lockTimeout;
         private readonly Action<string> _warn;
+        private int _toldUnreadable;
 
         public StateFile(string path, JsonSerializerOptions json, Action<string> warn, TimeSpan? lockTimeout = null)
         {
@@ -75,7 +76,11 @@ namespace InterviewTools.Engine.State
             }
             catch (JsonException e)
             {
-                if (!setAsideWhenCorrupt) return new T();
+                if (!setAsideWhenCorrupt)
+                {
+                    if (Interlocked.Exchange(ref _toldUnreadable, 1) == 0) _warn($"{Path} is unreadable ({e.Message}); it reads as empty until the next change sets it aside and rebuilds it.");
+                    return new T();
+                }
                 var backup = Path + ".corrupt-" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
                 File.Copy(Path, backup, overwrite: true);
                 _warn($"{Path} was unreadable ({e.Message}); it was saved as {backup} and rebuilt empty.");

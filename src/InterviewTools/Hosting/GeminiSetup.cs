@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -15,8 +16,11 @@ namespace InterviewTools.Hosting
     /// </summary>
     internal sealed class GeminiSetup
     {
-        private GeminiSetup(InterviewToolsConfig config, GeminiEndpoint endpoint, KeyPool pool, IReadOnlyList<string> chain, Ledger ledger)
+        private readonly ConcurrentQueue<string> _ledgerWarnings;
+
+        private GeminiSetup(InterviewToolsConfig config, GeminiEndpoint endpoint, KeyPool pool, IReadOnlyList<string> chain, Ledger ledger, ConcurrentQueue<string> ledgerWarnings)
         {
+            _ledgerWarnings = ledgerWarnings;
             Config = config;
             Endpoint = endpoint;
             Pool = pool;
@@ -56,8 +60,15 @@ namespace InterviewTools.Hosting
             foreach (var warning in pool.Warnings) cmdlet.WriteWarning(warning);
             var chain = config.ResolveModels(models?.Select(ModelId.Bare).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
             var limits = new RouteLimits(config.Limits, config.BuiltInLimits);
-            var ledger = new Ledger(Ledger.PathFor(StateDirectory.Resolve(environment), endpoint.BaseUrl), limits, TimeProvider.System, cmdlet.WriteWarning);
-            return new GeminiSetup(config, endpoint, pool, chain, ledger);
+            var ledgerWarnings = new ConcurrentQueue<string>();
+            var ledger = new Ledger(Ledger.PathFor(StateDirectory.Resolve(environment), endpoint.BaseUrl), limits, TimeProvider.System, ledgerWarnings.Enqueue);
+            return new GeminiSetup(config, endpoint, pool, chain, ledger, ledgerWarnings);
+        }
+
+        /// <summary>The ledger may warn on a worker thread (a corrupt file set aside); the pipeline thread writes those warnings here.</summary>
+        public void WriteLedgerWarnings(PSCmdlet cmdlet)
+        {
+            while (_ledgerWarnings.TryDequeue(out var warning)) cmdlet.WriteWarning(warning);
         }
     }
 }

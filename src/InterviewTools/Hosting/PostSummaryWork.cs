@@ -31,8 +31,7 @@ namespace InterviewTools.Hosting
             if (settings.Prompt != null) _options.Prompt = settings.Prompt;
             if (settings.Provider == PostSummaryProvider.Offline)
             {
-                _cache = new CachedResults(SummaryProvider.Offline, _options.Prompt, settings.Force);
-                _offline = new OfflineRun(cmdlet, _cache);
+                (_cache, _offline) = Offline(settings);
                 return;
             }
             var explicitKeys = settings.ApiKey == null ? null : ApiKeySource.Reveal(settings.ApiKey);
@@ -44,8 +43,7 @@ namespace InterviewTools.Hosting
                 cmdlet.WriteWarning(
                     "No Gemini API key is configured, so posts are summarized offline by the built-in extractive summarizer (Provider Offline). " +
                     $"For Gemini's summaries set $env:GEMINI_API_KEY (or $env:GEMINI_API_KEYS for several keys), or add keys to {Engine.State.StateDirectory.ConfigFile()}.");
-                _cache = new CachedResults(SummaryProvider.Offline, _options.Prompt, settings.Force);
-                _offline = new OfflineRun(cmdlet, _cache);
+                (_cache, _offline) = Offline(settings);
                 return;
             }
             _cache = new CachedResults(SummaryProvider.Gemini, _options.Prompt, settings.Force);
@@ -55,6 +53,12 @@ namespace InterviewTools.Hosting
             _throttleLimit = settings.ThrottleLimit ?? gemini.Config.ThrottleLimit ?? PostSummarySettings.DefaultThrottleLimit;
             var maxWaitSec = settings.MaxWaitSec ?? gemini.Config.MaxWaitSec;
             if (maxWaitSec != null) _options.MaxWait = TimeSpan.FromSeconds(maxWaitSec.Value);
+        }
+
+        private (CachedResults, OfflineRun) Offline(PostSummarySettings settings)
+        {
+            var cache = new CachedResults(SummaryProvider.Offline, _options.Prompt, settings.Force);
+            return (cache, new OfflineRun(_cmdlet, cache));
         }
 
         public void SummarizeFiles(string path, bool literal)

@@ -16,7 +16,9 @@ namespace InterviewTools.Hosting
         {
             var setup = GeminiSetup.Resolve(cmdlet, null, null);
             if (refresh) Refresh(cmdlet, setup, cancellationToken);
-            var rows = QuotaReport.Build(setup.Ledger.Snapshot(), setup.Keys, setup.Chain, setup.Ledger.Limits, TimeProvider.System.GetUtcNow());
+            var snapshot = setup.Ledger.Snapshot();
+            setup.WriteLedgerWarnings(cmdlet);
+            var rows = QuotaReport.Build(snapshot, setup.Keys, setup.Chain, setup.Ledger.Limits, TimeProvider.System.GetUtcNow());
             if (rows.Count == 0) cmdlet.WriteVerbose($"The ledger {setup.Ledger.Path} has no entries and no key is configured.");
             foreach (var row in rows.Select(Map).Where(filter.Includes)) cmdlet.WriteObject(row);
         }
@@ -40,6 +42,7 @@ namespace InterviewTools.Hosting
                 cmdlet.WriteError(ErrorRecords.StateLocked(setup.Ledger.Path, e));
                 return;
             }
+            setup.WriteLedgerWarnings(cmdlet);
             cmdlet.WriteVerbose($"Cleared {cleared} ledger entr{(cleared == 1 ? "y" : "ies")} for {what} in {setup.Ledger.Path}.");
         }
 

@@ -32,12 +32,14 @@ namespace InterviewTools.Hosting
         private readonly DeferralReport _deferrals;
         private readonly bool _fallbackOffline;
         private readonly CachedResults _cache;
+        private readonly GeminiSetup _gemini;
         private ErrorRecord? _runStopper;
 
         public SummaryRunner(PSCmdlet cmdlet, GeminiSetup gemini, SummarizerOptions options, int throttleLimit, bool fallbackOffline, CachedResults cache)
         {
             _cmdlet = cmdlet;
             _cache = cache;
+            _gemini = gemini;
             _fallbackOffline = fallbackOffline;
             _throttleLimit = throttleLimit;
             _abandon = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
@@ -69,6 +71,7 @@ namespace InterviewTools.Hosting
             _progress.RecordType = ProgressRecordType.Completed;
             _cmdlet.WriteProgress(_progress);
             _cache.WriteWarnings(_cmdlet);
+            _gemini.WriteLedgerWarnings(_cmdlet);
             if (_deferrals.Count > 0) _cmdlet.WriteWarning(_deferrals.Describe());
             ThrowIfRunStopped();
         }
@@ -134,6 +137,7 @@ namespace InterviewTools.Hosting
         private void DrainAvailable()
         {
             _cache.WriteWarnings(_cmdlet);
+            _gemini.WriteLedgerWarnings(_cmdlet);
             while (_messages.TryTake(out var message)) Handle(message);
         }
 
