@@ -551,13 +551,18 @@ Describe 'Export-PostSummary | Import-PostSummary round trip' -Tag 'Offline' {
 Describe 'Get-PostSummaryCache and Clear-PostSummaryCache' -Tag 'Offline' {
     BeforeAll {
         $script:suiteState = $env:INTERVIEWTOOLS_STATE_DIR
-        $env:INTERVIEWTOOLS_STATE_DIR = Join-Path $TestDrive 'state'
+        $script:cacheState = Use-TestStateDirectory
         $script:posts = 1..3 | ForEach-Object {
             $path = Join-Path $TestDrive "cached-$_.txt"
             Set-Content -LiteralPath $path -Value "第 $_ 篇：什么是 GQA？" -Encoding utf8
             Get-Item -LiteralPath $path
         }
         $null = $posts | Invoke-PostSummary
+    }
+
+    # These tests share the cache the BeforeAll filled, so they undo the root BeforeEach's fresh state directory.
+    BeforeEach {
+        $env:INTERVIEWTOOLS_STATE_DIR = $cacheState
     }
 
     AfterAll {
