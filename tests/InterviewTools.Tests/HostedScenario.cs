@@ -20,7 +20,7 @@ namespace InterviewTools.Tests
         private static readonly string[] Variables = { "GOOGLE_GEMINI_BASE_URL", "GEMINI_API_KEY", "GEMINI_API_KEYS", "GOOGLE_API_KEY", "INTERVIEWTOOLS_STATE_DIR" };
         private readonly Dictionary<string, string?> _saved = Variables.ToDictionary(v => v, Environment.GetEnvironmentVariable);
 
-        /// <param name="config">The config.yaml of the scenario's state directory; by default it turns off the built-in free-tier limits, which would pace the fake's unlimited quota.</param>
+        /// <param name="config">The config.yaml of the scenario's state directory; by default limits so high that the fake's unlimited quota is neither paced by the built-in free-tier figures nor probed as unknown.</param>
         public HostedScenario(FakeGeminiOptions? options = null, RecordingHost? host = null, string? config = DefaultConfig)
         {
             options ??= new FakeGeminiOptions();
@@ -45,7 +45,11 @@ namespace InterviewTools.Tests
         /// <summary>INTERVIEWTOOLS_STATE_DIR for this scenario: ledger, cache and config.yaml.</summary>
         public string StateFolder { get; }
 
-        public const string DefaultConfig = "builtInLimits: false\n";
+        /// <summary>The fake's quota is unlimited unless a test sets one: limits this high are "known" and never pace or probe.</summary>
+        public const string DefaultConfig = "builtInLimits: false\nlimits:\n" +
+            "  gemini-2.5-flash: { rpm: 1000000, rpd: 100000000 }\n  gemini-2.5-flash-lite: { rpm: 1000000, rpd: 100000000 }\n" +
+            "  gemini-3.5-flash: { rpm: 1000000, rpd: 100000000 }\n  gemini-3.1-flash-lite: { rpm: 1000000, rpd: 100000000 }\n" +
+            "  gemini-3.5-flash-lite: { rpm: 1000000, rpd: 100000000 }\n";
 
         public PowerShellRun Run(string script, IDictionary<string, object?>? variables = null) => Host.Run(script, variables);
 

@@ -9,6 +9,9 @@ namespace InterviewTools.Engine.Rotation
     /// </summary>
     public static class FreeTierDefaults
     {
+        /// <summary>No free tier allows more requests per minute than this, so a route that took more is a paid one.</summary>
+        public const int HighestRequestsPerMinute = 15;
+
         private static readonly Dictionary<string, QuotaLimits> ByModel = new Dictionary<string, QuotaLimits>(StringComparer.OrdinalIgnoreCase)
         {
             ["gemini-3.5-flash"] = Limits(5, 250_000, 20),

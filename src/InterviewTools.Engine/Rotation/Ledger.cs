@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -52,8 +53,14 @@ namespace InterviewTools.Engine.Rotation
             return state;
         }
 
-        /// <summary>Counts a request on the first candidate that can take it, or says when the earliest one can.</summary>
-        public Reservation? TryReserve(IReadOnlyList<Route> candidates, long tokens, out Blockage? earliest)
+        /// <summary>How soon a request that waits behind a probe looks again.</summary>
+        public static readonly TimeSpan ProbePoll = TimeSpan.FromMilliseconds(50);
+
+        /// <summary>
+        /// Counts a request on the first candidate that can take it, or says when the earliest one can. A free-tier route whose
+        /// limits are not known yet takes one request at a time (<paramref name="inFlight"/>), so that finding a limit costs one 429, not one per request in flight.
+        /// </summary>
+        public Reservation? TryReserve(IReadOnlyList<Route> candidates, long tokens, out Blockage? earliest, InFlightRoutes? inFlight = null)
         {
             Blockage? soonest = null;
             var reservation = _file.Update(state =>
@@ -65,9 +72,16 @@ namespace InterviewTools.Engine.Rotation
                     if (state.Keys.TryGetValue(route.Key.Key.Fingerprint, out var key) && key.Disabled != null) continue;
                     var usage = state.Route(route.Project, route.Model);
                     RouteCapacity.Normalize(usage, now);
-                    var blockage = RouteCapacity.Check(usage, _limits.For(route.Model, usage, state.LearnedForModel(route.Model)), tokens, now);
+                    var limits = _limits.For(route.Model, usage, state.LearnedForModel(route.Model));
+                    var routeKey = RouteUsage.KeyOf(route.Project, route.Model);
+                    var blockage = RouteCapacity.Check(usage, limits, tokens, now);
+                    if (blockage == null && inFlight != null && IsBeingProbed(usage, limits, inFlight, routeKey))
+                    {
+                        blockage = new Blockage(now + ProbePoll, "finding out its limits", untilQuotaDay: false, probing: true);
+                    }
                     if (blockage == null)
                     {
+                        inFlight?.Add(routeKey);
                         var bucket = RouteCapacity.BucketAt(usage, now);
                         bucket.Requests++;
                         bucket.Tokens += tokens;
@@ -85,16 +99,20 @@ namespace InterviewTools.Engine.Rotation
             return reservation;
         }
 
-        /// <summary>The server answered: replace the estimate with the tokens it counted.</summary>
+        private static bool IsBeingProbed(RouteUsage usage, QuotaLimits limits, InFlightRoutes inFlight, string routeKey) =>
+            !usage.BeyondFreeTier && (limits.RequestsPerMinute == null || limits.RequestsPerDay == null) && inFlight.Any(routeKey);
+
+        /// <summary>The server answered: replace the estimate with the tokens it counted, and note a route that outran every free tier.</summary>
         public void Settle(Reservation reservation, long inputTokens)
         {
-            if (inputTokens <= 0 || inputTokens == reservation.Tokens) return;
             _file.Update(state =>
             {
                 var usage = state.Route(reservation.Route.Project, reservation.Route.Model);
                 var bucket = usage.Minute.Find(b => b.Second == reservation.Second);
-                if (bucket != null) bucket.Tokens += inputTokens - reservation.Tokens;
-                usage.DayTokens += inputTokens - reservation.Tokens;
+                var counted = inputTokens > 0 ? inputTokens : reservation.Tokens;
+                if (bucket != null) bucket.Tokens += counted - reservation.Tokens;
+                usage.DayTokens += counted - reservation.Tokens;
+                if (usage.Minute.Sum(b => b.Requests) > FreeTierDefaults.HighestRequestsPerMinute) usage.BeyondFreeTier = true;
                 return true;
             });
         }

@@ -72,6 +72,12 @@ namespace InterviewTools.Engine.Rotation
         public DateTimeOffset? LastErrorAt { get; set; }
         public string? LastKey { get; set; }
 
+        /// <summary>
+        /// The route once took more requests in a minute than any free tier allows: its limits, if unknown, are a paid tier's,
+        /// and it need not be probed one request at a time.
+        /// </summary>
+        public bool BeyondFreeTier { get; set; }
+
         public static string KeyOf(string project, string model) => project + "|" + model;
     }
 

@@ -34,12 +34,16 @@ namespace InterviewTools.Engine.Rotation
     /// <summary>When the earliest of the blocked routes can take a request again, and why it cannot now.</summary>
     public sealed class Blockage
     {
-        public Blockage(System.DateTimeOffset until, string reason, bool untilQuotaDay)
+        public Blockage(System.DateTimeOffset until, string reason, bool untilQuotaDay, bool probing = false)
         {
             Until = until;
             Reason = reason;
             UntilQuotaDay = untilQuotaDay;
+            Probing = probing;
         }
+
+        /// <summary>The route's limits are unknown and a request of this process is already finding them out: wait for its answer.</summary>
+        public bool Probing { get; }
 
         public System.DateTimeOffset Until { get; }
         public string Reason { get; }

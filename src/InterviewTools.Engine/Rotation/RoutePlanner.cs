@@ -18,6 +18,7 @@ namespace InterviewTools.Engine.Rotation
         private readonly TimeProvider _time;
         private readonly TimeSpan _maxWait;
         private readonly Dictionary<string, int> _nextProject = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        private readonly InFlightRoutes _inFlight = new InFlightRoutes();
         private IReadOnlyList<string> _chain;
 
         public RoutePlanner(IReadOnlyList<PooledKey> keys, IReadOnlyList<string> chain, Ledger ledger, TimeProvider time, TimeSpan maxWait)
@@ -45,9 +46,14 @@ namespace InterviewTools.Engine.Rotation
                 cancellationToken.ThrowIfCancellationRequested();
                 var candidates = Candidates(excludedModels);
                 if (candidates.Count == 0) return Acquisition.NoRoute();
-                var reservation = _ledger.TryReserve(candidates, tokens, out var blockage);
+                var reservation = _ledger.TryReserve(candidates, tokens, out var blockage, _inFlight);
                 if (reservation != null) return Acquisition.Reserved(reservation);
                 if (blockage == null) return Acquisition.NoRoute();
+                if (blockage.Probing)
+                {
+                    await _time.Delay(Ledger.ProbePoll, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
                 var wait = blockage.Until - _time.GetUtcNow();
                 if (wait > _maxWait) return Acquisition.Deferred(blockage);
                 if (wait > TimeSpan.Zero)
@@ -57,6 +63,9 @@ namespace InterviewTools.Engine.Rotation
                 }
             }
         }
+
+        /// <summary>The request of this reservation has its answer (or failed): its route may be probed again.</summary>
+        public void Done(Reservation reservation) => _inFlight.Remove(RouteUsage.KeyOf(reservation.Route.Project, reservation.Route.Model));
 
         /// <summary>Every usable route in order of preference: models in chain order; within a model, projects in rotation; within a project, its keys.</summary>
         public IReadOnlyList<Route> Candidates(ICollection<string> excludedModels)

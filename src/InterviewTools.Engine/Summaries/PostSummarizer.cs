@@ -96,6 +96,10 @@ namespace InterviewTools.Engine.Summaries
                     if (verdict.Action == RotationAction.FailPost) return trace.Failed(verdict.Failure);
                     if (verdict.Action == RotationAction.Transient || verdict.Action == RotationAction.RetireModel) excluded.Add(route.Model);
                 }
+                finally
+                {
+                    _planner.Done(reservation);
+                }
             }
             return trace.Failed(NothingUsable(lastFailure));
         }
