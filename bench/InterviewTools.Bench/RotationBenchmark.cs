@@ -99,7 +99,7 @@ internal static class RotationBenchmark
         using var runspace = HostedPowerShell.Open();
         HostedPowerShell.Run(runspace, HostedPowerShell.ImportScript, RunTimeout);
         var texts = OverheadBenchmark.MakePosts(posts);
-        HostedPowerShell.Run(runspace, "Invoke-PostSummary -Text $posts -Model $models -ThrottleLimit $throttle", RunTimeout,
+        HostedPowerShell.Run(runspace, "Invoke-PostSummary -Text $posts -Model $models -ThrottleLimit $throttle -Force", RunTimeout,
             new Dictionary<string, object> { ["posts"] = texts[..8], ["models"] = Models, ["throttle"] = throttle });
 
         var captured = server.Requests.Last(r => r.Route == RouteKind.Generate);
@@ -109,9 +109,12 @@ internal static class RotationBenchmark
         for (var round = 0; round < 3; round++)
         {
             var watch = Stopwatch.StartNew();
-            HostedPowerShell.Run(runspace, "Invoke-PostSummary -Text $posts -Model $models -ThrottleLimit $throttle", RunTimeout,
+            // -Force: every round repeats the same posts, which the result cache would otherwise answer without a request.
+            HostedPowerShell.Run(runspace, "Invoke-PostSummary -Text $posts -Model $models -ThrottleLimit $throttle -Force", RunTimeout,
                 new Dictionary<string, object> { ["posts"] = texts, ["models"] = Models, ["throttle"] = throttle });
             moduleRates.Add(posts / watch.Elapsed.TotalSeconds);
+            var sent = server.Requests.Count(r => r.Route == RouteKind.Generate);
+            if (sent < posts) throw new InvalidOperationException($"only {sent} of {posts} posts reached the server.");
             bareRates.Add(await BareAsync(http, new Uri(captured.Url), captured.Body, posts, throttle));
             server.ClearRequests();
         }
