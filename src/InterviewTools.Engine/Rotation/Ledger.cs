@@ -77,7 +77,7 @@ namespace InterviewTools.Engine.Rotation
                     var blockage = RouteCapacity.Check(usage, limits, tokens, now);
                     if (blockage == null && inFlight != null && IsBeingProbed(usage, limits, inFlight, routeKey))
                     {
-                        blockage = new Blockage(now + ProbePoll, "finding out its limits", untilQuotaDay: false, probing: true);
+                        blockage = new Blockage(now + ProbePoll, "finding out its limits", probing: true);
                     }
                     if (blockage == null)
                     {

@@ -34,11 +34,10 @@ namespace InterviewTools.Engine.Rotation
     /// <summary>When the earliest of the blocked routes can take a request again, and why it cannot now.</summary>
     public sealed class Blockage
     {
-        public Blockage(System.DateTimeOffset until, string reason, bool untilQuotaDay, bool probing = false)
+        public Blockage(System.DateTimeOffset until, string reason, bool probing = false)
         {
             Until = until;
             Reason = reason;
-            UntilQuotaDay = untilQuotaDay;
             Probing = probing;
         }
 
@@ -47,8 +46,5 @@ namespace InterviewTools.Engine.Rotation
 
         public System.DateTimeOffset Until { get; }
         public string Reason { get; }
-
-        /// <summary>True when it is the daily quota (or no free tier) that blocks, i.e. nothing returns before midnight Pacific.</summary>
-        public bool UntilQuotaDay { get; }
     }
 }

@@ -48,26 +48,26 @@ namespace InterviewTools.Engine.Rotation
         {
             if (usage.ExhaustedUntil is { } exhausted)
             {
-                return new Blockage(exhausted, usage.NoFreeTier ? "no free tier" : "daily quota used up", untilQuotaDay: true);
+                return new Blockage(exhausted, usage.NoFreeTier ? "no free tier" : "daily quota used up");
             }
             if (limits.RequestsPerDay is { } rpd && usage.DayRequests >= rpd)
             {
-                return new Blockage(PacificTime.NextMidnight(now), $"{usage.DayRequests}/{rpd} requests today", untilQuotaDay: true);
+                return new Blockage(PacificTime.NextMidnight(now), $"{usage.DayRequests}/{rpd} requests today");
             }
             if (limits.InputTokensPerDay is { } tpd && usage.DayTokens + tokens > tpd)
             {
-                return new Blockage(PacificTime.NextMidnight(now), $"{usage.DayTokens:N0}/{tpd:N0} input tokens today", untilQuotaDay: true);
+                return new Blockage(PacificTime.NextMidnight(now), $"{usage.DayTokens:N0}/{tpd:N0} input tokens today");
             }
-            if (usage.CoolingUntil is { } cooling) return new Blockage(cooling, "cooling down: " + (usage.LastError ?? "per-minute quota"), untilQuotaDay: false);
+            if (usage.CoolingUntil is { } cooling) return new Blockage(cooling, "cooling down: " + (usage.LastError ?? "per-minute quota"));
             var requests = usage.Minute.Sum(b => b.Requests);
             if (limits.RequestsPerMinute is { } rpm && requests + 1 > rpm)
             {
-                return new Blockage(FreesAt(usage, b => b.Requests, requests + 1 - rpm), $"{requests}/{rpm} requests this minute", untilQuotaDay: false);
+                return new Blockage(FreesAt(usage, b => b.Requests, requests + 1 - rpm), $"{requests}/{rpm} requests this minute");
             }
             var used = usage.Minute.Sum(b => b.Tokens);
             if (limits.InputTokensPerMinute is { } tpm && used > 0 && used + tokens > tpm)
             {
-                return new Blockage(FreesAt(usage, b => b.Tokens, used + Math.Min(tokens, tpm) - tpm), $"{used:N0}/{tpm:N0} input tokens this minute", untilQuotaDay: false);
+                return new Blockage(FreesAt(usage, b => b.Tokens, used + Math.Min(tokens, tpm) - tpm), $"{used:N0}/{tpm:N0} input tokens this minute");
             }
             return null;
         }
