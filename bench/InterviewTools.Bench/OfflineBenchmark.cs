@@ -139,7 +139,7 @@ internal static class OfflineBenchmark
             Path.Combine(Repository.Root, "tests", "InterviewTools.Engine.Tests", "Offline", "Labelled"),
             Path.Combine(Repository.Root, "tests", "InterviewTools.Engine.Tests", "Offline", "Labelled", "Holdout"),
             Path.Combine(Repository.Root, "samples"),
-            Path.Combine(Repository.Root, "..", "shared", "samples", "posts"),
+            Path.Combine(Repository.Root, "tests", "data", "posts"),
         };
         var originals = folders
             .Where(Directory.Exists)

@@ -7,7 +7,8 @@ namespace InterviewTools.Engine.Tests
     {
         private static readonly string Root = FindRoot();
 
-        public static string Path(string name) => System.IO.Path.Combine(Root, "..", "shared", "samples", "posts", name);
+        /// <summary>One of the real posts in tests/data/posts (see tests/data/README.md).</summary>
+        public static string Path(string name) => System.IO.Path.Combine(Root, "tests", "data", "posts", name);
 
         /// <summary>A post in the repository's own samples folder.</summary>
         public static string InRepository(string name) => System.IO.Path.Combine(Root, "samples", name);

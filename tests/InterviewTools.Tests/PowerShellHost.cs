@@ -112,7 +112,8 @@ namespace InterviewTools.Tests
 
         public static string ModuleManifest => Path.Combine(Root, "out", "InterviewTools", "InterviewTools.psd1");
 
-        public static string SharedPosts => Path.Combine(Root, "..", "shared", "samples", "posts");
+        /// <summary>The real posts the tests carry (tests/data/posts).</summary>
+        public static string SharedPosts => Path.Combine(Root, "tests", "data", "posts");
 
         private static string FindRoot()
         {

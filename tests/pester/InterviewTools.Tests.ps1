@@ -23,8 +23,8 @@ BeforeDiscovery {
         'Reset-QuotaStatus'
     )
 
-    # A shared sample whose 15 numbered questions the offline summarizer must all find (see OfflineSampleTests).
-    $finetuningSample = Join-Path $PSScriptRoot '../../../shared/samples/posts/xhs-finetuning-questions.txt'
+    # A real sample (tests/data/posts) whose 15 numbered questions the offline summarizer must all find (see OfflineSampleTests).
+    $finetuningSample = Join-Path $PSScriptRoot '../data/posts/xhs-finetuning-questions.txt'
     $hasFinetuningSample = Test-Path -LiteralPath $finetuningSample
 }
 
@@ -54,7 +54,7 @@ BeforeAll {
     $env:INTERVIEWTOOLS_STATE_DIR = $stateDirectory
 
     Import-Module (Join-Path $root 'out/InterviewTools/InterviewTools.psd1') -Force -ErrorAction Stop
-    $script:samples = Join-Path $root '../shared/samples/posts'
+    $script:samples = Join-Path $root 'tests/data/posts'
     if (-not (Test-Path -LiteralPath $samples)) { $script:samples = Join-Path $root 'samples' }
 }
 
