@@ -5,11 +5,16 @@ using System.Linq;
 
 namespace InterviewTools.FakeGemini;
 
-/// <summary>Parses <c>[--port N] [--key KEY=PROJECT ...] [--model ID ...] [--rpm N] [--tpm N] [--rpd N] [--latency-ms N] [--ignore-stdin]</c>.</summary>
+/// <summary>
+/// Parses <c>[--port N] [--key KEY=PROJECT ...] [--key-fault KEY=FAULT ...] [--project NAME=SETTINGS ...] [--model ID ...]
+/// [--rpm N] [--tpm N] [--rpd N] [--latency-ms N] [--ignore-stdin]</c>. A project's settings are comma-separated
+/// <c>tier=free|paid</c>, <c>rpm=N</c>, <c>tpm=N</c>, <c>rpd=N</c>; its limits replace the server-wide ones for it.
+/// </summary>
 internal static class CommandLine
 {
     public const string Usage =
-        "usage: dotnet InterviewTools.FakeGemini.dll [--port N] [--key KEY=PROJECT ...] [--model ID ...] "
+        "usage: dotnet InterviewTools.FakeGemini.dll [--port N] [--key KEY=PROJECT ...] [--key-fault KEY=FAULT ...] "
+        + "[--project NAME=tier=free|paid,rpm=N,tpm=N,rpd=N ...] [--model ID ...] "
         + "[--rpm N] [--tpm N] [--rpd N] [--latency-ms N] [--ignore-stdin]";
 
     public static FakeGeminiOptions Parse(IReadOnlyList<string> args, out bool ignoreStdin)
@@ -30,13 +35,18 @@ internal static class CommandLine
                     options.Port = ParseInt(Value());
                     break;
                 case "--key":
-                    var pair = Value().Split('=', 2);
-                    if (pair.Length != 2 || pair[0].Length == 0 || pair[1].Length == 0)
-                    {
-                        throw new FormatException("--key takes KEY=PROJECT");
-                    }
-
-                    keys[pair[0]] = pair[1];
+                    var (key, project) = Pair(Value(), "--key takes KEY=PROJECT");
+                    keys[key] = project;
+                    break;
+                case "--key-fault":
+                    var (faultKey, faultName) = Pair(Value(), "--key-fault takes KEY=FAULT");
+                    options.KeyFaults[faultKey] = Enum.TryParse<KeyFault>(faultName, ignoreCase: true, out var fault) && Enum.IsDefined(fault)
+                        ? fault
+                        : throw new FormatException($"unknown key fault {faultName}; one of {string.Join(", ", Enum.GetNames<KeyFault>())}");
+                    break;
+                case "--project":
+                    var (projectName, settings) = Pair(Value(), "--project takes NAME=SETTINGS");
+                    ParseProject(options, projectName, settings);
                     break;
                 case "--model":
                     var id = Value();
@@ -74,6 +84,46 @@ internal static class CommandLine
 
         options.DefaultQuota = new QuotaLimits(rpm, tpm, rpd);
         return options;
+    }
+
+    private static (string Name, string Value) Pair(string text, string usage)
+    {
+        var pair = text.Split('=', 2);
+        return pair.Length == 2 && pair[0].Length > 0 && pair[1].Length > 0 ? (pair[0], pair[1]) : throw new FormatException(usage);
+    }
+
+    private static void ParseProject(FakeGeminiOptions options, string project, string settings)
+    {
+        int? rpm = null, rpd = null;
+        long? tpm = null;
+        foreach (var setting in settings.Split(','))
+        {
+            var (name, value) = Pair(setting, $"--project {project}: each setting is NAME=VALUE");
+            switch (name)
+            {
+                case "tier":
+                    options.ProjectTiers[project] = Enum.TryParse<ProjectTier>(value, ignoreCase: true, out var tier) && Enum.IsDefined(tier)
+                        ? tier
+                        : throw new FormatException($"--project {project}: tier is free or paid");
+                    break;
+                case "rpm":
+                    rpm = ParseInt(value);
+                    break;
+                case "tpm":
+                    tpm = ParseInt(value);
+                    break;
+                case "rpd":
+                    rpd = ParseInt(value);
+                    break;
+                default:
+                    throw new FormatException($"--project {project}: unknown setting {name}");
+            }
+        }
+
+        if (rpm is not null || tpm is not null || rpd is not null)
+        {
+            options.ProjectQuotas[project] = new QuotaLimits(rpm, tpm, rpd);
+        }
     }
 
     private static int ParseInt(string text) =>

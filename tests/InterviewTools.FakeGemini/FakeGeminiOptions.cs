@@ -19,6 +19,12 @@ public sealed class FakeGeminiOptions
     /// <summary>Model id → limits overriding <see cref="DefaultQuota"/>.</summary>
     public Dictionary<string, QuotaLimits> ModelQuotas { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Project label → limits for every model of that project, overriding <see cref="ModelQuotas"/> and <see cref="DefaultQuota"/>.</summary>
+    public Dictionary<string, QuotaLimits> ProjectQuotas { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Project label → billing tier; a project not listed is on the free tier, as a new AI Studio project is.</summary>
+    public Dictionary<string, ProjectTier> ProjectTiers { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Drives quota windows and the daily reset only; delays (Latency, Slow) use real time.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
@@ -27,8 +33,13 @@ public sealed class FakeGeminiOptions
 
     public int Port { get; set; }
 
-    internal QuotaLimits QuotaFor(string model) =>
-        ModelQuotas.TryGetValue(model, out var limits) ? limits : DefaultQuota;
+    internal QuotaLimits QuotaFor(string project, string model) =>
+        ProjectQuotas.TryGetValue(project, out var byProject) ? byProject
+        : ModelQuotas.TryGetValue(model, out var byModel) ? byModel
+        : DefaultQuota;
+
+    internal ProjectTier TierOf(string project) =>
+        ProjectTiers.TryGetValue(project, out var tier) ? tier : ProjectTier.Free;
 
     internal FakeModel? FindModel(string id) => Models.Find(m => m.Id == id);
 }

@@ -13,6 +13,7 @@ public sealed partial class FakeReply
     public const string InternalErrorMessage = "An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting";
     public const string OverloadedMessage = "The model is overloaded. Please try again later.";
     public const string DeadlineExceededMessage = "The service is unable to finish processing within the deadline.";
+    public const string UnauthenticatedMessage = "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.";
     public const string DefaultProjectNumber = "411082643095";
 
     private const string Service = "generativelanguage.googleapis.com";
@@ -90,6 +91,20 @@ public sealed partial class FakeReply
         {
             ["consumer"] = "projects/" + projectNumber,
             ["service"] = Service,
+        }));
+
+    /// <summary>
+    /// 401 for a key type the endpoint does not accept. Reported in 2026 forum threads for <c>AQ.</c> keys; the body
+    /// follows Google's usual UNAUTHENTICATED shape, since no verbatim recording exists (gemini-rest-api.md §8, §11).
+    /// </summary>
+    public static FakeReply AccessTokenTypeUnsupported(string rpcMethod = "GenerativeService.GenerateContent") => Error(
+        401,
+        "UNAUTHENTICATED",
+        UnauthenticatedMessage,
+        ErrorDetails.ErrorInfo("ACCESS_TOKEN_TYPE_UNSUPPORTED", new Dictionary<string, string>
+        {
+            ["service"] = Service,
+            ["method"] = "google.ai.generativelanguage.v1beta." + rpcMethod,
         }));
 
     public static FakeReply PrepayDepleted() => Error(402, "RESOURCE_EXHAUSTED", PrepayDepletedMessage);

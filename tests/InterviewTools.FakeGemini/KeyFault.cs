@@ -8,4 +8,7 @@ public enum KeyFault
     ServiceBlocked,
     PrepayDepleted,
     Suspended,
+
+    /// <summary>401 UNAUTHENTICATED, ErrorInfo reason ACCESS_TOKEN_TYPE_UNSUPPORTED: seen in 2026 for AI Studio's <c>AQ.</c> auth keys.</summary>
+    AccessTokenTypeUnsupported,
 }

@@ -17,7 +17,8 @@ internal sealed class QuotaTracker(FakeGeminiOptions options)
     public FakeReply? TryAcquire(string project, string model, int inputTokens, out QuotaLease? lease)
     {
         lease = null;
-        var limits = options.QuotaFor(model);
+        var limits = options.QuotaFor(project, model);
+        var tier = options.TierOf(project);
         lock (sync)
         {
             var now = options.Clock.GetUtcNow();
@@ -27,19 +28,19 @@ internal sealed class QuotaTracker(FakeGeminiOptions options)
 
             if (limits.Rpd is { } rpd && bucket.DayRequests + 1 > rpd)
             {
-                violations.Add(new QuotaViolation(QuotaKind.RequestsPerDay, model, rpd));
+                violations.Add(new QuotaViolation(QuotaKind.RequestsPerDay, model, rpd, tier));
                 waits.Add(PacificDay.NextReset(now) - now);
             }
 
             if (limits.Rpm is { } rpm && bucket.Minute.Count + 1 > rpm)
             {
-                violations.Add(new QuotaViolation(QuotaKind.RequestsPerMinute, model, rpm));
+                violations.Add(new QuotaViolation(QuotaKind.RequestsPerMinute, model, rpm, tier));
                 waits.Add(rpm == 0 ? UntilNextMinute(now) : bucket.Minute.At(bucket.Minute.Count - rpm).At + Window - now);
             }
 
             if (limits.InputTpm is { } tpm && bucket.MinuteTokens + inputTokens > tpm)
             {
-                violations.Add(new QuotaViolation(QuotaKind.InputTokensPerMinute, model, tpm));
+                violations.Add(new QuotaViolation(QuotaKind.InputTokensPerMinute, model, tpm, tier));
                 waits.Add(TokensFreeIn(bucket, inputTokens, tpm, now));
             }
 

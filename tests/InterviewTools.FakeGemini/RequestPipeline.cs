@@ -151,6 +151,7 @@ internal sealed class RequestPipeline(ServerState state)
                 KeyFault.ServiceDisabled => FakeReply.ServiceDisabled(projectNumber),
                 KeyFault.ServiceBlocked => FakeReply.ServiceBlocked(exchange.RpcMethod, projectNumber),
                 KeyFault.PrepayDepleted => FakeReply.PrepayDepleted(),
+                KeyFault.AccessTokenTypeUnsupported => FakeReply.AccessTokenTypeUnsupported(exchange.RpcMethod),
                 _ => FakeReply.Suspended(key, projectNumber),
             };
         }
