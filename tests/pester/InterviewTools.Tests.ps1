@@ -29,18 +29,12 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    $script:root = Resolve-Path (Join-Path $PSScriptRoot '../..')
-    . (Join-Path $PSScriptRoot 'FakeGemini.ps1')
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    $script:root = $repositoryRoot
 
     $script:secret = 'AIzaSy-PESTER-SECRET-5e1d'
     $script:fake = Start-FakeGemini -Root $root -Key @{ $secret = 'project-pester' }
-    $script:savedEnvironment = @{
-        GOOGLE_GEMINI_BASE_URL   = $env:GOOGLE_GEMINI_BASE_URL
-        GEMINI_API_KEY           = $env:GEMINI_API_KEY
-        GEMINI_API_KEYS          = $env:GEMINI_API_KEYS
-        GOOGLE_API_KEY           = $env:GOOGLE_API_KEY
-        INTERVIEWTOOLS_STATE_DIR = $env:INTERVIEWTOOLS_STATE_DIR
-    }
+    $script:savedEnvironment = Save-TestEnvironment
     # The suite's starting point, restored after every test: one key, the unlimited fake.
     function script:Reset-TestEnvironment {
         $env:GOOGLE_GEMINI_BASE_URL = $fake.BaseUrl
@@ -53,15 +47,15 @@ BeforeAll {
     $script:stateDirectory = Join-Path ([IO.Path]::GetTempPath()) ('it-pester-' + [guid]::NewGuid().ToString('N'))
     $env:INTERVIEWTOOLS_STATE_DIR = $stateDirectory
 
-    Import-Module (Join-Path $root 'out/InterviewTools/InterviewTools.psd1') -Force -ErrorAction Stop
-    $script:samples = Join-Path $root 'tests/data/posts'
+    Import-Module $moduleManifest -Force -ErrorAction Stop
+    $script:samples = $samplePosts
     if (-not (Test-Path -LiteralPath $samples)) { $script:samples = Join-Path $root 'samples' }
 }
 
 
 AfterAll {
     Remove-Module InterviewTools -ErrorAction SilentlyContinue
-    foreach ($name in $savedEnvironment.Keys) { [Environment]::SetEnvironmentVariable($name, $savedEnvironment[$name]) }
+    Restore-TestEnvironment -Saved $savedEnvironment
     if ($fake) { Stop-FakeGemini -Fake $fake }
     if (Test-Path -LiteralPath $stateDirectory) { Remove-Item -LiteralPath $stateDirectory -Recurse -Force }
 }
