@@ -4,6 +4,8 @@
     reached through $env:GOOGLE_GEMINI_BASE_URL: Pester cannot mock inside a binary module, so the endpoint is the seam.
     Every test has its own state directory ($env:INTERVIEWTOOLS_STATE_DIR under $TestDrive), so no ledger or config.yaml
     of the user's is read or written and no test inherits another's quota counts.
+    The journeys only a real console shows (views, completion, help, progress, Ctrl+C, a user's module) have files of
+    their own beside this one; TestSupport.ps1 holds what they share.
     Run with ./build.ps1 -Task Test, or: Invoke-Pester ./tests/pester (after `dotnet build`).
 #>
 
@@ -112,12 +114,6 @@ Describe 'InterviewTools' {
             ($results | Format-List * | Out-String) | Should -Not -Match ([regex]::Escape($secret))
         }
 
-        It 'shows a table with Source, Status, Model and Summary' {
-            $table = $results | Format-Table | Out-String
-            $table | Should -Match 'Source\s+Status\s+Model\s+Summary'
-            $table | Should -Match 'Succeeded'
-        }
-
         It 'writes one YAML document per post with Chinese intact and no key' {
             $text = Get-Content -LiteralPath $yaml -Raw -Encoding utf8
             ([regex]::Matches($text, '(?m)^---$')).Count | Should -Be $files.Count
@@ -137,7 +133,8 @@ Describe 'InterviewTools' {
 
     Describe 'Input' -Tag 'Offline' {
         It 'takes -Text as one post per string' {
-            $results = Invoke-PostSummary -Text '【字节一面】什么是 GQA？', 'RoPE 怎么外推？ #面经[话题]#'
+            # Results come as their answers arrive, in any order.
+            $results = Invoke-PostSummary -Text '【字节一面】什么是 GQA？', 'RoPE 怎么外推？ #面经[话题]#' | Sort-Object Source
             $results.Source | Should -Be @('text:1', 'text:2')
             $results[0].Title | Should -Be '【字节一面】什么是 GQA？'
             $results[1].Topics | Should -Be @('面经')
@@ -579,10 +576,6 @@ Describe 'InterviewTools' {
 
         It 'answers a rerun from the cache' {
             (Invoke-PostSummary -LiteralPath $posts[0].FullName).Status | Should -Be 'Cached'
-        }
-
-        It 'shows a table with CachedAt, Source, Provider, Model and Fallback' {
-            (Get-PostSummaryCache | Format-Table | Out-String) | Should -Match 'CachedAt\s+Source\s+Provider\s+Model\s+Fallback'
         }
 
         It 'filters by source with wildcards and reports a literal source that matches nothing' {
