@@ -77,13 +77,6 @@ Describe 'InterviewTools' {
         It 'exports exactly its cmdlets' -ForEach @(@{ Expected = $moduleCmdlets }) {
             (Get-Command -Module InterviewTools).Name | Sort-Object | Should -Be ($Expected | Sort-Object)
         }
-
-        It 'has help for <_>' -ForEach $moduleCmdlets {
-            $help = Get-Help $_ -Full
-            $help.Synopsis | Should -Not -BeNullOrEmpty
-            $help.Synopsis | Should -Not -BeLike "$_ *"
-            @($help.Examples.Example).Count | Should -BeGreaterOrEqual 3
-        }
     }
 
     Describe 'Get-ChildItem | Invoke-PostSummary | Export-PostSummary' -Tag 'Offline' {
