@@ -260,6 +260,7 @@ namespace InterviewTools.Tests
             Assert.True(waiting, "no progress record announced the wait");
             var record = pipeline.Shell.Streams.Progress.First(p => p.StatusDescription.StartsWith("Waiting until"));
             Assert.Contains("1/1 requests this minute", record.StatusDescription);
+            Assert.Matches(@"\(gemini-3\.5-flash via key-[0-9a-f]{8} \([^)]+\): 1/1 requests", record.StatusDescription);
             Assert.InRange(record.SecondsRemaining, 50, 62);
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"stopping a wait took {watch.Elapsed}");
             Assert.Equal(1, world.Server.GenerateCount);
