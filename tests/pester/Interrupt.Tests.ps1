@@ -1,0 +1,92 @@
+#Requires -Version 7.2
+<#
+    Ctrl+C in a real console: the main job runs in a child real pwsh, gets SIGINT (what the terminal sends for Ctrl+C)
+    halfway through, and the same command run again in a new pwsh sends only the posts that were not finished, as the
+    fake Gemini server's own request log shows, and ends with every post summarized once in the YAML file.
+#>
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    $savedEnvironment = Save-TestEnvironment
+    $secret = 'AIzaSy-PESTER-INTERRUPT-93fa'
+    $env:GEMINI_API_KEY = $secret
+    $env:GEMINI_API_KEYS = $null
+    $env:GOOGLE_API_KEY = $null
+    Import-Module $moduleManifest -Force -ErrorAction Stop
+
+    # The post a generate request carried, by the ASCII marker each test post has (the body is JSON, which may escape Chinese).
+    function Get-SentMarker($Requests) {
+        foreach ($request in $Requests) { [regex]::Match($request.Body, 'marker-\d\d').Value }
+    }
+}
+
+AfterAll {
+    Remove-Module InterviewTools -ErrorAction SilentlyContinue
+    Restore-TestEnvironment -Saved $savedEnvironment
+}
+
+Describe 'Ctrl+C in the middle of a run, then the same command again' -Tag 'Offline' {
+    BeforeAll {
+        $fake = Start-FakeGemini -Root $repositoryRoot -Key @{ $secret = 'project-interrupt' } -LatencyMs 600
+        $env:GOOGLE_GEMINI_BASE_URL = $fake.BaseUrl
+        $null = Use-TestStateDirectory
+        $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'posts')
+        $markers = 1..10 | ForEach-Object { 'marker-{0:00}' -f $_ }
+        foreach ($marker in $markers) {
+            [IO.File]::WriteAllText((Join-Path $folder "$marker.txt"), "【大模型一面】$marker`n1. 什么是 GQA？`n2. RoPE 怎么外推？`n")
+        }
+        $yaml = Join-Path $TestDrive 'summaries.yaml'
+        $job = "Get-ChildItem -LiteralPath '$folder' -File | Invoke-PostSummary -ThrottleLimit 2 | Export-PostSummary -LiteralPath '$yaml'"
+
+        # The first run, stopped once three answers are in.
+        $child = Start-ChildPwsh -Script $job
+        try {
+            $started = Wait-Until { @(Get-FakeGeminiRequest -Fake $fake -Route Generate | Where-Object Status -EQ 200).Count -ge 3 } -TimeoutSec 60
+            $interrupted = [System.Diagnostics.Stopwatch]::StartNew()
+            Send-Interrupt -Process $child.Process
+            $first = Wait-ChildPwsh -Child $child -TimeoutSec 30
+            $interrupted.Stop()
+        }
+        finally {
+            if (-not $child.Process.HasExited) { $child.Process.Kill($true) }
+        }
+        $sentFirst = @(Get-FakeGeminiRequest -Fake $fake -Route Generate)
+        $finishedFirst = @(Get-PostSummaryCache | ForEach-Object { [IO.Path]::GetFileNameWithoutExtension($_.Source) } | Sort-Object)
+        $exportedFirst = @(Import-PostSummary -LiteralPath $yaml -WarningVariable tornFirst -WarningAction SilentlyContinue)
+
+        $rerun = Invoke-ChildPwsh -Script $job
+        $sentRerun = @(Get-FakeGeminiRequest -Fake $fake -Route Generate | Select-Object -Skip $sentFirst.Count)
+        $exported = @(Import-PostSummary -LiteralPath $yaml)
+    }
+
+    AfterAll {
+        Stop-FakeGemini -Fake $fake
+    }
+
+    It 'stops the first run at once, part of the way through' {
+        $started | Should -BeTrue -Because 'the first run must get going before Ctrl+C'
+        $interrupted.Elapsed.TotalSeconds | Should -BeLessThan 10
+        $finishedFirst.Count | Should -BeGreaterOrEqual 2
+        $finishedFirst.Count | Should -BeLessThan $markers.Count -Because 'Ctrl+C came before the end'
+    }
+
+    It 'keeps every post the first run finished, in the cache and in a YAML file that reads back whole' {
+        $tornFirst | Should -BeNullOrEmpty
+        @($exportedFirst | ForEach-Object { [IO.Path]::GetFileNameWithoutExtension($_.Source) } | Sort-Object) | Should -Be $finishedFirst
+    }
+
+    It 'sends only the posts that were not finished when it is run again' {
+        $rerun.ExitCode | Should -Be 0 -Because $rerun.Error
+        $missing = @($markers | Where-Object { $_ -notin $finishedFirst })
+        @(Get-SentMarker $sentRerun | Sort-Object) | Should -Be $missing
+    }
+
+    It 'ends with every post summarized once in the YAML file' {
+        @($exported | ForEach-Object { [IO.Path]::GetFileNameWithoutExtension($_.Source) } | Sort-Object) | Should -Be $markers
+        $exported | ForEach-Object {
+            $_.Status | Should -BeIn 'Succeeded', 'Cached'   # Cached: a post the first run finished
+            $_.Summary | Should -Not -BeNullOrEmpty
+            $_.Title | Should -BeLike "*$([IO.Path]::GetFileNameWithoutExtension($_.Source))" -Because 'each summary is of its own post'
+        }
+    }
+}
