@@ -118,6 +118,21 @@ function Send-Interrupt {
     if ($LASTEXITCODE -ne 0) { throw "kill -s INT $($Process.Id) failed." }
 }
 
+# Ctrl+C for a child pwsh: its result once it has ended, with Stopping, the time it took to end. A child that
+# outlives the timeout, or a failed signal, is killed rather than left running.
+function Stop-ChildPwsh {
+    param([Parameter(Mandatory)] $Child, [int] $TimeoutSec = 30)
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    try {
+        Send-Interrupt -Process $Child.Process
+        $result = Wait-ChildPwsh -Child $Child -TimeoutSec $TimeoutSec
+    }
+    finally {
+        if (-not $Child.Process.HasExited) { $Child.Process.Kill($true) }
+    }
+    $result | Add-Member -NotePropertyName Stopping -NotePropertyValue $watch.Elapsed -PassThru
+}
+
 # Polls $Condition every 100 ms until it is true; false when $TimeoutSec passes first.
 function Wait-Until {
     param([Parameter(Mandatory)] [scriptblock] $Condition, [int] $TimeoutSec = 30)
