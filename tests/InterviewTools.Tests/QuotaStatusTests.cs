@@ -142,10 +142,11 @@ namespace InterviewTools.Tests
                 new Dictionary<string, object?> { ["blocks"] = blocks });
 
             Assert.Empty(run.Errors);
-            Assert.Equal(3, blocks.Count);
-            Assert.Equal("0/5", run.Output[0].ToString());
-            Assert.Equal("0/20", run.Output[1].ToString());
-            Assert.Equal(BadAnswerAndServiceErrorTests.NextPacificMidnight().LocalDateTime.ToString("HH:mm"), run.Output[2].ToString());
+            Assert.Equal(4, blocks.Count);
+            Assert.Matches(@"^key-[0-9a-f]{8}( \(project .+\))?$", run.Output[0].ToString());   // the group heading
+            Assert.Equal("0/5", run.Output[1].ToString());
+            Assert.Equal("0/20", run.Output[2].ToString());
+            Assert.Equal(BadAnswerAndServiceErrorTests.NextPacificMidnight().LocalDateTime.ToString("HH:mm"), run.Output[3].ToString());
         }
 
         [Fact]
