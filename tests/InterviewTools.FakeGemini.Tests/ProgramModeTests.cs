@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
@@ -11,7 +12,7 @@ namespace InterviewTools.FakeGemini.Tests;
 public sealed class ProgramModeTests
 {
     [Fact]
-    public async Task PrintsOneListeningLineServesAndExitsWhenStdinCloses()
+    public async Task PrintsOneListeningLineServesListsItsRequestsAndExitsWhenStdinCloses()
     {
         var dll = Path.Combine(Path.GetDirectoryName(typeof(FakeGeminiServer).Assembly.Location)!, "InterviewTools.FakeGemini.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -39,6 +40,15 @@ public sealed class ProgramModeTests
                 Assert.Equal((HttpStatusCode)429, refused.StatusCode);
                 Assert.Equal(HttpStatusCode.NotFound, otherModel.StatusCode);
             }
+
+            await process.StandardInput.WriteLineAsync("requests");
+            await process.StandardInput.FlushAsync();
+            var log = System.Text.Json.JsonDocument.Parse(await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)) ?? "null").RootElement;
+            Assert.Equal(3, log.GetArrayLength());
+            Assert.Equal(new[] { 200, 429, 404 }, log.EnumerateArray().Select(r => r.GetProperty("Status").GetInt32()));
+            Assert.Equal("Generate", log[0].GetProperty("Route").GetString());
+            Assert.Equal("cli-project", log[0].GetProperty("Project").GetString());
+            Assert.Contains("hi", log[0].GetProperty("Body").GetString());
 
             process.StandardInput.Close();
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5));

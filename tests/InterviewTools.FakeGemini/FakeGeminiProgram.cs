@@ -1,12 +1,14 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Runtime.InteropServices;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace InterviewTools.FakeGemini;
 
-/// <summary>Program mode for Pester tests and benchmarks: prints one "Listening on URL" line, serves until stdin closes or a signal.</summary>
+/// <summary>Program mode for Pester tests and benchmarks: prints one "Listening on URL" line, answers "requests" on stdin with the request log, serves until stdin closes or a signal.</summary>
 internal static class FakeGeminiProgram
 {
     public static async Task<int> Main(string[] args)
@@ -34,8 +36,17 @@ internal static class FakeGeminiProgram
         {
             _ = Task.Run(async () =>
             {
-                // Parent closing our stdin (or exiting) is the shutdown signal.
-                await Console.In.ReadToEndAsync(CancellationToken.None);
+                // A "requests" line asks for the request log, so a Pester test can see what a pwsh process sent;
+                // the parent closing our stdin (or exiting) is the shutdown signal.
+                while (await Console.In.ReadLineAsync() is { } line)
+                {
+                    if (line.Trim() == RequestsCommand)
+                    {
+                        await Console.Out.WriteLineAsync(RequestLogLine(server));
+                        await Console.Out.FlushAsync();
+                    }
+                }
+
                 stop.TrySetResult();
             });
         }
@@ -43,6 +54,19 @@ internal static class FakeGeminiProgram
         await stop.Task;
         return 0;
     }
+
+    private const string RequestsCommand = "requests";
+
+    /// <summary>Every request answered so far as one line of JSON: route, model, project, status and body of each.</summary>
+    internal static string RequestLogLine(FakeGeminiServer server) =>
+        JsonSerializer.Serialize(server.Requests.Select(r => new
+        {
+            Route = r.Route?.ToString(),
+            r.Model,
+            r.Project,
+            r.Status,
+            r.Body,
+        }));
 
     /// <summary>A child started without stdin (CI, Start-Process) reads EOF at once; that is not a shutdown request.</summary>
     private static bool StdinIsDevNull()

@@ -142,10 +142,11 @@ namespace InterviewTools.Tests
                 new Dictionary<string, object?> { ["blocks"] = blocks });
 
             Assert.Empty(run.Errors);
-            Assert.Equal(3, blocks.Count);
-            Assert.Equal("0/5", run.Output[0].ToString());
-            Assert.Equal("0/20", run.Output[1].ToString());
-            Assert.Equal(BadAnswerAndServiceErrorTests.NextPacificMidnight().LocalDateTime.ToString("HH:mm"), run.Output[2].ToString());
+            Assert.Equal(4, blocks.Count);
+            Assert.Matches(@"^key-[0-9a-f]{8}( \(project .+\))?$", run.Output[0].ToString());   // the group heading
+            Assert.Equal("0/5", run.Output[1].ToString());
+            Assert.Equal("0/20", run.Output[2].ToString());
+            Assert.Equal(BadAnswerAndServiceErrorTests.NextPacificMidnight().LocalDateTime.ToString("HH:mm"), run.Output[3].ToString());
         }
 
         [Fact]
@@ -260,6 +261,7 @@ namespace InterviewTools.Tests
             Assert.True(waiting, "no progress record announced the wait");
             var record = pipeline.Shell.Streams.Progress.First(p => p.StatusDescription.StartsWith("Waiting until"));
             Assert.Contains("1/1 requests this minute", record.StatusDescription);
+            Assert.Matches(@"\(gemini-3\.5-flash via key-[0-9a-f]{8} \([^)]+\): 1/1 requests", record.StatusDescription);
             Assert.InRange(record.SecondsRemaining, 50, 62);
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"stopping a wait took {watch.Elapsed}");
             Assert.Equal(1, world.Server.GenerateCount);

@@ -10,7 +10,9 @@ function Start-FakeGemini {
         # Limits per (project, model), the same for every model; unlimited when omitted.
         [int] $Rpm,
         [int] $Tpm,
-        [int] $Rpd
+        [int] $Rpd,
+        # Added before every generate answer, so that a run is still going when a test interrupts it.
+        [int] $LatencyMs
     )
     $project = Join-Path $Root 'tests/InterviewTools.FakeGemini/InterviewTools.FakeGemini.csproj'
     $program = Get-ChildItem -Path (Join-Path $Root 'tests/InterviewTools.FakeGemini/bin/*/net10.0/InterviewTools.FakeGemini.dll') -ErrorAction SilentlyContinue |
@@ -34,6 +36,10 @@ function Start-FakeGemini {
         $start.ArgumentList.Add('--model')
         $start.ArgumentList.Add($id)
     }
+    if ($LatencyMs) {
+        $start.ArgumentList.Add('--latency-ms')
+        $start.ArgumentList.Add([string]$LatencyMs)
+    }
     foreach ($limit in 'Rpm', 'Tpm', 'Rpd') {
         if ($PSBoundParameters.ContainsKey($limit)) {
             $start.ArgumentList.Add('--' + $limit.ToLowerInvariant())
@@ -53,28 +59,19 @@ function Start-FakeGemini {
     [pscustomobject]@{ Process = $process; BaseUrl = $Matches.url; Project = $project }
 }
 
+# Every request the fake has answered so far (Route, Model, Project, Status, Body), from its own log.
+function Get-FakeGeminiRequest {
+    param([Parameter(Mandatory)] $Fake, [string] $Route)
+    $Fake.Process.StandardInput.WriteLine('requests')
+    $Fake.Process.StandardInput.Flush()
+    $requests = @($Fake.Process.StandardOutput.ReadLine() | ConvertFrom-Json)
+    if ($Route) { $requests = @($requests | Where-Object Route -eq $Route) }
+    $requests
+}
+
 function Stop-FakeGemini {
     param([Parameter(Mandatory)] $Fake)
     $Fake.Process.StandardInput.Close()
     if (-not $Fake.Process.WaitForExit(5000)) { $Fake.Process.Kill() }
     $Fake.Process.Dispose()
-}
-
-# Points $env:INTERVIEWTOOLS_STATE_DIR at a new folder under $TestDrive, so each test has its own ledger and config.yaml
-# and never touches the user's. By default config.yaml turns off the built-in free-tier limits, which would otherwise
-# pace the fake's unlimited quota (5 requests a minute on gemini-3.5-flash).
-function Use-TestStateDirectory {
-    param([AllowEmptyString()] [string] $Config = "builtInLimits: false`n")
-    $directory = Join-Path $TestDrive ('state-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
-    $null = New-Item -ItemType Directory -Path $directory
-    if ($Config) { [System.IO.File]::WriteAllText((Join-Path $directory 'config.yaml'), $Config) }
-    $env:INTERVIEWTOOLS_STATE_DIR = $directory
-    $directory
-}
-
-# The next 00:00 in America/Los_Angeles, when Gemini's daily quotas return; computed here, apart from the module's own code.
-function Get-NextPacificMidnight {
-    $zone = [System.TimeZoneInfo]::FindSystemTimeZoneById('America/Los_Angeles')
-    $midnight = [System.TimeZoneInfo]::ConvertTime([System.DateTimeOffset]::UtcNow, $zone).Date.AddDays(1)
-    [System.DateTimeOffset]::new($midnight, $zone.GetUtcOffset($midnight))
 }

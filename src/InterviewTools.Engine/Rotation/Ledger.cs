@@ -91,7 +91,7 @@ namespace InterviewTools.Engine.Rotation
                         Key(state, route.Key).LastUsed = now;
                         return new Reservation(route, bucket.Second, tokens);
                     }
-                    if (soonest == null || blockage.Until < soonest.Until) soonest = blockage;
+                    if (soonest == null || blockage.Until < soonest.Until) soonest = blockage.On(route);
                 }
                 return null;
             });

@@ -34,12 +34,21 @@ namespace InterviewTools.Engine.Rotation
     /// <summary>When the earliest of the blocked routes can take a request again, and why it cannot now.</summary>
     public sealed class Blockage
     {
-        public Blockage(System.DateTimeOffset until, string reason, bool probing = false)
+        public Blockage(System.DateTimeOffset until, string reason, bool probing = false, Route? route = null)
         {
             Until = until;
             Reason = reason;
             Probing = probing;
+            Route = route;
         }
+
+        /// <summary>The blocked route whose quota returns first, once the ledger has picked it among the candidates.</summary>
+        public Route? Route { get; }
+
+        /// <summary>What a wait is for, as the progress record shows it: the route and why it cannot take a request now.</summary>
+        public string WaitingFor => Route == null ? Reason : $"{Route}: {Reason}";
+
+        internal Blockage On(Route route) => new Blockage(Until, Reason, Probing, route);
 
         /// <summary>The route's limits are unknown and a request of this process is already finding them out: wait for its answer.</summary>
         public bool Probing { get; }

@@ -57,7 +57,7 @@ namespace InterviewTools.Engine.Summaries
             var hopsLeft = MaxHopsPerRoute * Math.Max(1, _planner.Keys.Count * chain.Models.Count) + 1;
             while (hopsLeft-- > 0)
             {
-                var acquisition = await _planner.AcquireAsync(tokens, excluded, blockage => _observer.Waiting(blockage.Reason, blockage.Until), cancellationToken).ConfigureAwait(false);
+                var acquisition = await _planner.AcquireAsync(tokens, excluded, blockage => _observer.Waiting(blockage.WaitingFor, blockage.Until), cancellationToken).ConfigureAwait(false);
                 if (acquisition.Deferral != null) return trace.Deferred(acquisition.Deferral, _planner);
                 if (acquisition.NothingUsable) return trace.Failed(NothingUsable(lastFailure));
 
