@@ -11,6 +11,8 @@
                Pester 5 in a fresh PowerShell 7 process against out/InterviewTools, and ends with one line,
                "N passed, N failed, N skipped", over both. Exits non-zero if anything failed.
                Where Mono is installed (or on Windows) the engine tests also run on .NET Framework 4.7.2.
+    Coverage   line and branch coverage of the engine and the cmdlet assembly across the xunit suites (coverlet),
+               per suite and merged (tools/Measure-Coverage.ps1, in PowerShell 7).
     Clean      removes build output.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh -NoProfile -File ./build.ps1 -Task Test
@@ -19,7 +21,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Summarize', 'Test', 'Clean')]
+    [ValidateSet('Build', 'Summarize', 'Test', 'Coverage', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -148,6 +150,10 @@ switch ($Task) {
     'Build' { Invoke-Dotnet @('build', (Join-Path $root 'src/InterviewTools/InterviewTools.csproj'), '-c', $Configuration) }
     'Summarize' { Invoke-MainJob }
     'Test' { Invoke-Tests }
+    'Coverage' {
+        $exitCode = Invoke-PowerShell -Core -Script 'Measure-Coverage.ps1' -Arguments @('-Root', $root, '-Configuration', $Configuration)
+        if ($exitCode -ne 0) { exit $exitCode }
+    }
     'Clean' {
         Invoke-Dotnet @('clean', (Join-Path $root 'InterviewTools.sln'))
         $out = Join-Path $root 'out'
