@@ -32,11 +32,7 @@ $ErrorActionPreference = 'Stop'
 $root = $PSScriptRoot
 $results = Join-Path $root 'out/test-results'
 
-function Invoke-Dotnet {
-    param([string[]] $Arguments)
-    & dotnet @Arguments | Out-Host
-    if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
-}
+. (Join-Path $PSScriptRoot 'tools/Dotnet.ps1')
 
 # The PowerShell that runs this script, started afresh. Under `dotnet pwsh` the tool's launcher is only the parent
 # of this process, which is dotnet hosting $PSHOME/pwsh.dll: start that directly, so that a test that signals or

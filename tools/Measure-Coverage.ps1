@@ -20,11 +20,7 @@ $out = Join-Path $Root 'out/coverage'
 $module = Join-Path $out 'InterviewTools'
 $settings = Join-Path $Root 'tests/coverage.runsettings'
 
-function Invoke-Dotnet {
-    param([string[]] $Arguments)
-    & dotnet @Arguments | Out-Host
-    if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
-}
+. (Join-Path $PSScriptRoot 'Dotnet.ps1')
 
 # coverlet rewrites an assembly only when it can read its symbols beside it and resolve what it references.
 function Initialize-Instrumentation {
