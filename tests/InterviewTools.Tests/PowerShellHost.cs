@@ -110,7 +110,9 @@ namespace InterviewTools.Tests
     {
         public static string Root { get; } = FindRoot();
 
-        public static string ModuleManifest => Path.Combine(Root, "out", "InterviewTools", "InterviewTools.psd1");
+        /// <summary>The assembled module, or the copy INTERVIEWTOOLS_TEST_MODULE names (build.ps1 -Task Coverage: an instrumented one).</summary>
+        public static string ModuleManifest { get; } =
+            Environment.GetEnvironmentVariable("INTERVIEWTOOLS_TEST_MODULE") is { Length: > 0 } copy ? copy : Path.Combine(Root, "out", "InterviewTools", "InterviewTools.psd1");
 
         /// <summary>The real posts the tests carry (tests/data/posts).</summary>
         public static string SharedPosts => Path.Combine(Root, "tests", "data", "posts");
