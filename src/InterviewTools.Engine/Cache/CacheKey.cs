@@ -1,6 +1,5 @@
 using System;
-using System.Security.Cryptography;
-using System.Text;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Summaries;
 
 namespace InterviewTools.Engine.Cache
@@ -13,7 +12,7 @@ namespace InterviewTools.Engine.Cache
     {
         public CacheKey(string prompt, SummaryProvider provider, int schemaVersion)
         {
-            PromptHash = Sha256Hex(SummaryPrompt.SystemInstruction(prompt ?? throw new ArgumentNullException(nameof(prompt))));
+            PromptHash = Sha256.Hex(SummaryPrompt.SystemInstruction(prompt ?? throw new ArgumentNullException(nameof(prompt))));
             SchemaVersion = schemaVersion;
             Family = provider.ToString().ToLowerInvariant();
         }
@@ -30,18 +29,9 @@ namespace InterviewTools.Engine.Cache
         public string Family { get; }
 
         /// <summary>The entry's file name stem: one hash over every part, so no part can be confused with another.</summary>
-        internal string EntryId(string contentHash) => Sha256Hex($"interviewtools-cache-1\n{contentHash}\n{PromptHash}\n{SchemaVersion}\n{Family}");
+        internal string EntryId(string contentHash) => Sha256.Hex($"interviewtools-cache-1\n{contentHash}\n{PromptHash}\n{SchemaVersion}\n{Family}");
 
         internal bool Matches(CacheEntry entry, string contentHash) =>
             entry.ContentHash == contentHash && entry.PromptHash == PromptHash && entry.SchemaVersion == SchemaVersion && entry.Family == Family;
-
-        internal static string Sha256Hex(string text)
-        {
-            using var sha = SHA256.Create();
-            var digest = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
-            var hex = new StringBuilder(digest.Length * 2);
-            foreach (var b in digest) hex.Append(b.ToString("x2"));
-            return hex.ToString();
-        }
     }
 }

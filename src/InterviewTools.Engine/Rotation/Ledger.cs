@@ -2,9 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.State;
 
 namespace InterviewTools.Engine.Rotation
@@ -41,7 +40,7 @@ namespace InterviewTools.Engine.Rotation
         {
             var name = endpoint.Host == "generativelanguage.googleapis.com"
                 ? "ledger.json"
-                : "ledger-" + Hash(endpoint.GetLeftPart(UriPartial.Authority)) + ".json";
+                : "ledger-" + Sha256.Hex(endpoint.GetLeftPart(UriPartial.Authority), bytes: 6) + ".json";
             return System.IO.Path.Combine(stateDirectory, name);
         }
 
@@ -200,15 +199,6 @@ namespace InterviewTools.Engine.Rotation
             }
             record.Project = key.Project;
             return record;
-        }
-
-        private static string Hash(string text)
-        {
-            using var sha = SHA256.Create();
-            var digest = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
-            var hex = new StringBuilder(12);
-            for (var i = 0; i < 6; i++) hex.Append(digest[i].ToString("x2"));
-            return hex.ToString();
         }
     }
 }

@@ -1,6 +1,5 @@
 using System;
-using System.Security.Cryptography;
-using System.Text;
+using InterviewTools.Engine.Common;
 
 namespace InterviewTools.Engine.Security
 {
@@ -27,14 +26,7 @@ namespace InterviewTools.Engine.Security
             return new ApiKey(trimmed, FingerprintOf(trimmed));
         }
 
-        public static string FingerprintOf(string secret)
-        {
-            using var sha = SHA256.Create();
-            var digest = sha.ComputeHash(Encoding.UTF8.GetBytes(secret));
-            var hex = new StringBuilder("key-", 12);
-            for (var i = 0; i < 4; i++) hex.Append(digest[i].ToString("x2"));
-            return hex.ToString();
-        }
+        public static string FingerprintOf(string secret) => Sha256.Hex(secret, "key-", bytes: 4);
 
         public string Scrub(string text) =>
             string.IsNullOrEmpty(text) ? text : text.Replace(Secret, Fingerprint);
