@@ -5,7 +5,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using InterviewTools.Engine.Gemini;
 using InterviewTools.Engine.Rotation;
-using InterviewTools.Engine.Security;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Summaries;
 using InterviewTools.FakeGemini;
 using Xunit;

@@ -1,4 +1,4 @@
-using InterviewTools.Engine.Security;
+using InterviewTools.Engine.Common;
 
 namespace InterviewTools.Engine.Config
 {

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Gemini;
 using InterviewTools.Engine.Rotation;
-using InterviewTools.Engine.Summaries;
 
 namespace InterviewTools.Engine.Config
 {

@@ -7,7 +7,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using InterviewTools.Engine.Gemini.Wire;
-using InterviewTools.Engine.Security;
+using InterviewTools.Engine.Common;
 
 namespace InterviewTools.Engine.Gemini
 {

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Config;
-using InterviewTools.Engine.Security;
 
 namespace InterviewTools.Engine.Rotation
 {

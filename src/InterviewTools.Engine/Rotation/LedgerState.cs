@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using InterviewTools.Engine.Common;
 
 namespace InterviewTools.Engine.Rotation
 {

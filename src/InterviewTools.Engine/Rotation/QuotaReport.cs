@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using InterviewTools.Engine.Common;
 
 namespace InterviewTools.Engine.Rotation
 {

@@ -1,5 +1,5 @@
 using System;
-using InterviewTools.Engine.Summaries;
+using InterviewTools.Engine.Common;
 
 namespace InterviewTools.Engine.Rotation
 {
@@ -27,18 +27,16 @@ namespace InterviewTools.Engine.Rotation
         FailPost,
     }
 
-    /// <summary>What the rotation does about one failed request, as decided by <see cref="Gemini.FailureClassifier"/>.</summary>
+    /// <summary>What the rotation does about one failed request: what the ledger records for its route.</summary>
     public sealed class RotationVerdict
     {
-        public RotationVerdict(RotationAction action, SummaryFailure failure, string? reason = null)
+        public RotationVerdict(RotationAction action, string reason)
         {
             Action = action;
-            Failure = failure;
-            Reason = reason ?? failure.Message;
+            Reason = reason;
         }
 
         public RotationAction Action { get; }
-        public SummaryFailure Failure { get; }
         public TimeSpan CoolDown { get; set; }
 
         /// <summary>Limits the server stated in quotaValue, to pace by from now on.</summary>

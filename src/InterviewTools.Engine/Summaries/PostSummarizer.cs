@@ -6,8 +6,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using InterviewTools.Engine.Gemini;
 using InterviewTools.Engine.Gemini.Wire;
+using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Posts;
-using InterviewTools.Engine.Resilience;
 using InterviewTools.Engine.Rotation;
 using Polly;
 
@@ -70,7 +70,7 @@ namespace InterviewTools.Engine.Summaries
                     var tooLong = await InputTooLongAsync(post, request, route, chain.InputTokenLimit(route.Model), cancellationToken).ConfigureAwait(false);
                     if (tooLong != null)
                     {
-                        _planner.Ledger.Release(reservation, new RotationVerdict(RotationAction.FailPost, tooLong));
+                        _planner.Ledger.Release(reservation, new RotationVerdict(RotationAction.FailPost, tooLong.Message));
                         return trace.Failed(tooLong);
                     }
                     var response = await _pipeline.ExecuteAsync(async token =>
@@ -83,15 +83,15 @@ namespace InterviewTools.Engine.Summaries
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
-                    _planner.Ledger.Release(reservation, new RotationVerdict(RotationAction.FailPost, new SummaryFailure(FailureKind.NetworkError, "Stopped.")));
+                    _planner.Ledger.Release(reservation, new RotationVerdict(RotationAction.FailPost, "Stopped."));
                     throw;
                 }
                 catch (Exception e) when (FailureClassifier.IsServiceFailure(e))
                 {
                     var verdict = FailureClassifier.Verdict(e, _options.RequestTimeout);
-                    _planner.Ledger.Release(reservation, verdict);
+                    _planner.Ledger.Release(reservation, verdict.Rotation);
                     lastFailure = verdict.Failure;
-                    trace.Failing(verdict);
+                    trace.Failing(verdict.Rotation);
                     Announce(route, verdict);
                     if (verdict.Action == RotationAction.FailPost) return trace.Failed(verdict.Failure);
                     if (verdict.Action == RotationAction.Transient || verdict.Action == RotationAction.RetireModel) excluded.Add(route.Model);
@@ -117,7 +117,7 @@ namespace InterviewTools.Engine.Summaries
             }
         }
 
-        private void Announce(Route route, RotationVerdict verdict)
+        private void Announce(Route route, FailureVerdict verdict)
         {
             switch (verdict.Action)
             {

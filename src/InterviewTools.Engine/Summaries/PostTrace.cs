@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using InterviewTools.Engine.Gemini.Wire;
+using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Posts;
 using InterviewTools.Engine.Rotation;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using InterviewTools.Engine.Config;
 
 namespace InterviewTools.Engine.Summaries
 {

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using InterviewTools.Engine.Gemini.Wire;
+using InterviewTools.Engine.Policy;
 
 namespace InterviewTools.Engine.Summaries
 {

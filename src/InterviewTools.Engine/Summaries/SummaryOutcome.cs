@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Posts;
 
 namespace InterviewTools.Engine.Summaries

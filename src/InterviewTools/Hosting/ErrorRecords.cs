@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Posts;
 using InterviewTools.Engine.Summaries;
 

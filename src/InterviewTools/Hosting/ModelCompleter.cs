@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using InterviewTools.Engine.Summaries;
+using InterviewTools.Engine.Config;
 
 namespace InterviewTools.Hosting
 {

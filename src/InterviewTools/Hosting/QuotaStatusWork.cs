@@ -4,8 +4,9 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using InterviewTools.Engine.Gemini;
-using InterviewTools.Engine.Resilience;
+using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Rotation;
+using InterviewTools.Engine.Summaries;
 
 namespace InterviewTools.Hosting
 {

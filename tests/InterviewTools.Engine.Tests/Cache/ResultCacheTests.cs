@@ -6,6 +6,7 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 using InterviewTools.Engine.Cache;
+using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Posts;
 using InterviewTools.Engine.Summaries;
 using Microsoft.Extensions.Time.Testing;

@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using InterviewTools.Engine.Posts;
 using InterviewTools.Engine.Rotation;
-using InterviewTools.Engine.Security;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Summaries;
 using InterviewTools.FakeGemini;
 using Xunit;

@@ -6,12 +6,12 @@ using System.Threading;
 using System.Threading.Tasks;
 using InterviewTools.Engine.Posts;
 using InterviewTools.Engine.Rotation;
-using InterviewTools.Engine.Security;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Summaries;
 using InterviewTools.FakeGemini;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
-using EngineLimits = InterviewTools.Engine.Rotation.QuotaLimits;
+using EngineLimits = InterviewTools.Engine.Common.QuotaLimits;
 using FakeLimits = InterviewTools.FakeGemini.QuotaLimits;
 
 namespace InterviewTools.Engine.Tests.Rotation

@@ -1,10 +1,9 @@
 using System;
-using InterviewTools.Engine.Gemini;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace InterviewTools.Engine.Resilience
+namespace InterviewTools.Engine.Policy
 {
     public sealed class RetryNotice
     {

@@ -1,4 +1,4 @@
-namespace InterviewTools.Engine.Rotation
+namespace InterviewTools.Engine.Common
 {
     /// <summary>The free-tier dimensions Gemini enforces per project and model. Null means not known.</summary>
     public sealed class QuotaLimits

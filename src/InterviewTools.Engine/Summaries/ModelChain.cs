@@ -4,10 +4,12 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using InterviewTools.Engine.Gemini;
+using InterviewTools.Engine.Policy;
+using InterviewTools.Engine.Rotation;
 using InterviewTools.Engine.Summaries;
 using Polly;
 
-namespace InterviewTools.Engine.Rotation
+namespace InterviewTools.Engine.Summaries
 {
     /// <summary>
     /// Checks the chain against models.list (kept in the ledger for a day) and the retired models the ledger remembers,

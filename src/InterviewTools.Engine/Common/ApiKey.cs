@@ -1,7 +1,7 @@
 using System;
 using InterviewTools.Engine.Common;
 
-namespace InterviewTools.Engine.Security
+namespace InterviewTools.Engine.Common
 {
     /// <summary>
     /// An API key that shows itself only as a fingerprint. The secret is reachable only inside the engine,
