@@ -16,17 +16,22 @@ namespace InterviewTools.Engine.Rotation
         public override string ToString() => $"{Model} via {Key.Key.Fingerprint} ({Project})";
     }
 
-    /// <summary>A request the ledger has counted before it is sent; settled or released once the answer is known.</summary>
+    /// <summary>
+    /// A request the ledger has counted before it is sent; settled or released once the answer is known. The id names it in a
+    /// store that keeps reservations apart (and lets them expire); the second is the store's clock when it was counted.
+    /// </summary>
     public sealed class Reservation
     {
-        internal Reservation(Route route, long second, long tokens)
+        internal Reservation(Route route, long second, long tokens, string? id = null)
         {
             Route = route;
             Second = second;
             Tokens = tokens;
+            Id = id ?? route.Project + "|" + route.Model + "|" + second;
         }
 
         public Route Route { get; }
+        internal string Id { get; }
         internal long Second { get; }
         internal long Tokens { get; }
     }

@@ -15,19 +15,19 @@ namespace InterviewTools.Engine.Summaries
     /// Checks the chain against models.list (kept in the ledger for a day) and the retired models the ledger remembers,
     /// so no run ever sends a request to a model the API does not offer — the legacy script's fatal fallback.
     /// </summary>
-    public static class ModelChain
+    internal static class ModelChain
     {
         public static readonly TimeSpan ListingLifetime = TimeSpan.FromDays(1);
 
         public static async Task<ChainCheck> ValidateAsync(GeminiClient client, RoutePlanner planner, ResiliencePipeline pipeline, TimeProvider time,
             ISummaryObserver observer, bool refresh, CancellationToken cancellationToken)
         {
-            var snapshot = planner.Ledger.Snapshot();
+            var snapshot = planner.Snapshot();
             var listing = snapshot.Listing;
             if (refresh || listing == null || time.GetUtcNow() - listing.FetchedAt > ListingLifetime)
             {
                 listing = await ListAsync(client, planner, pipeline, time, observer, refresh ? null : listing, cancellationToken).ConfigureAwait(false) ?? (refresh ? null : listing);
-                snapshot = planner.Ledger.Snapshot();
+                snapshot = planner.Snapshot();
             }
             var usable = new List<string>();
             foreach (var model in planner.Chain)
@@ -52,7 +52,7 @@ namespace InterviewTools.Engine.Summaries
         private static async Task<ModelListing?> ListAsync(GeminiClient client, RoutePlanner planner, ResiliencePipeline pipeline, TimeProvider time,
             ISummaryObserver observer, ModelListing? previous, CancellationToken cancellationToken)
         {
-            var disabled = planner.Ledger.Snapshot().Keys;
+            var disabled = planner.Snapshot().Keys;
             foreach (var key in planner.Keys)
             {
                 if (disabled.TryGetValue(key.Key.Fingerprint, out var record) && record.Disabled != null) continue;
@@ -64,13 +64,13 @@ namespace InterviewTools.Engine.Summaries
                     {
                         listing.InputTokenLimits[model.Id] = model.InputTokenLimit;
                     }
-                    planner.Ledger.SaveListing(listing);
+                    planner.SaveListing(listing);
                     return listing;
                 }
-                catch (GeminiApiException e) when (FailureClassifier.Verdict(e.Error).Action == RotationAction.DisableKey)
+                catch (GeminiApiException e) when (FailureClassifier.Verdict(e.Error) is { Action: RotationAction.DisableKey } verdict)
                 {
-                    var reason = FailureClassifier.Verdict(e.Error).Reason;
-                    planner.Ledger.DisableKey(key, reason);
+                    var reason = verdict.Reason;
+                    planner.DisableKey(key, reason);
                     observer.Warning($"Key {key.Key.Fingerprint} ({key.Origin}) is set aside: {reason}");
                 }
                 catch (Exception e) when (FailureClassifier.IsServiceFailure(e))
@@ -85,7 +85,7 @@ namespace InterviewTools.Engine.Summaries
         }
     }
 
-    public sealed class ChainCheck
+    internal sealed class ChainCheck
     {
         public ChainCheck(IReadOnlyList<string> models, ModelListing? listing)
         {

@@ -17,7 +17,7 @@ namespace InterviewTools.Engine.Summaries
     /// Summarises posts over every key × model the planner offers: a failed request is classified once, the ledger learns from it,
     /// and the post moves on to the next route. Safe to call from several threads at once.
     /// </summary>
-    public sealed class PostSummarizer
+    internal sealed class PostSummarizer
     {
         /// <summary>A bound on how often one post may come back to the same route, e.g. when the server keeps refusing what the ledger allows.</summary>
         private const int MaxHopsPerRoute = 3;
@@ -43,8 +43,6 @@ namespace InterviewTools.Engine.Summaries
                 observer.Verbose($"{Describe(notice.Cause)}; retry {notice.Attempt} of {notice.MaxRetries} in {notice.Delay.TotalSeconds:0.0} s."));
         }
 
-        public RoutePlanner Planner => _planner;
-
         public async Task<SummaryOutcome> SummarizeAsync(PostDocument post, CancellationToken cancellationToken)
         {
             var trace = new PostTrace(post, _time);
@@ -57,12 +55,11 @@ namespace InterviewTools.Engine.Summaries
             var hopsLeft = MaxHopsPerRoute * Math.Max(1, _planner.Keys.Count * chain.Models.Count) + 1;
             while (hopsLeft-- > 0)
             {
-                var acquisition = await _planner.AcquireAsync(tokens, excluded, blockage => _observer.Waiting(blockage.Reason, blockage.Until), cancellationToken).ConfigureAwait(false);
-                if (acquisition.Deferral != null) return trace.Deferred(acquisition.Deferral, _planner);
-                if (acquisition.NothingUsable) return trace.Failed(NothingUsable(lastFailure));
+                using var lease = await _planner.AcquireAsync(tokens, excluded, blockage => _observer.Waiting(blockage.Reason, blockage.Until), cancellationToken).ConfigureAwait(false);
+                if (lease.State == LeaseState.Deferred) return trace.Deferred(lease.Deferral!, _planner);
+                if (lease.State == LeaseState.Exhausted) return trace.Failed(NothingUsable(lastFailure));
 
-                var reservation = acquisition.Reservation!;
-                var route = reservation.Route;
+                var route = lease.Route;
                 trace.Use(route, _observer);
                 var request = SummaryRequestBuilder.Build(post, _options, route.Model);
                 try
@@ -70,7 +67,7 @@ namespace InterviewTools.Engine.Summaries
                     var tooLong = await InputTooLongAsync(post, request, route, chain.InputTokenLimit(route.Model), cancellationToken).ConfigureAwait(false);
                     if (tooLong != null)
                     {
-                        _planner.Ledger.Release(reservation, new RotationVerdict(RotationAction.FailPost, tooLong.Message));
+                        lease.Fail(new RotationVerdict(RotationAction.FailPost, tooLong.Message));
                         return trace.Failed(tooLong);
                     }
                     var response = await _pipeline.ExecuteAsync(async token =>
@@ -78,27 +75,23 @@ namespace InterviewTools.Engine.Summaries
                         trace.Attempted();
                         return await _client.GenerateContentAsync(route.Model, request, route.Key.Key, token).ConfigureAwait(false);
                     }, cancellationToken).ConfigureAwait(false);
-                    _planner.Ledger.Settle(reservation, response.UsageMetadata?.PromptTokenCount ?? 0);
+                    lease.Settle(response.UsageMetadata?.PromptTokenCount ?? 0);
                     return trace.Answered(response, _options.MaxOutputTokens);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
-                    _planner.Ledger.Release(reservation, new RotationVerdict(RotationAction.FailPost, "Stopped."));
+                    lease.Fail(new RotationVerdict(RotationAction.FailPost, "Stopped."));
                     throw;
                 }
                 catch (Exception e) when (FailureClassifier.IsServiceFailure(e))
                 {
                     var verdict = FailureClassifier.Verdict(e, _options.RequestTimeout);
-                    _planner.Ledger.Release(reservation, verdict.Rotation);
+                    lease.Fail(verdict.Rotation);
                     lastFailure = verdict.Failure;
                     trace.Failing(verdict.Rotation);
                     Announce(route, verdict);
                     if (verdict.Action == RotationAction.FailPost) return trace.Failed(verdict.Failure);
                     if (verdict.Action == RotationAction.Transient || verdict.Action == RotationAction.RetireModel) excluded.Add(route.Model);
-                }
-                finally
-                {
-                    _planner.Done(reservation);
                 }
             }
             return trace.Failed(NothingUsable(lastFailure));
@@ -152,7 +145,7 @@ namespace InterviewTools.Engine.Summaries
         /// </summary>
         private SummaryFailure NothingUsable(SummaryFailure? lastFailure)
         {
-            var state = _planner.Ledger.Snapshot();
+            var state = _planner.Snapshot();
             var refused = _planner.Keys.Where(k => state.Keys.TryGetValue(k.Key.Fingerprint, out var r) && r.Disabled != null).ToList();
             if (refused.Count == _planner.Keys.Count)
             {

@@ -18,7 +18,7 @@ namespace InterviewTools.Hosting
     {
         private readonly ConcurrentQueue<string> _ledgerWarnings;
 
-        private GeminiSetup(InterviewToolsConfig config, GeminiEndpoint endpoint, KeyPool pool, IReadOnlyList<string> chain, Ledger ledger, ConcurrentQueue<string> ledgerWarnings)
+        private GeminiSetup(InterviewToolsConfig config, GeminiEndpoint endpoint, KeyPool pool, IReadOnlyList<string> chain, FileLedgerStore ledger, ConcurrentQueue<string> ledgerWarnings)
         {
             _ledgerWarnings = ledgerWarnings;
             Config = config;
@@ -33,7 +33,7 @@ namespace InterviewTools.Hosting
         public KeyPool Pool { get; }
         public IReadOnlyList<PooledKey> Keys => Pool.Keys;
         public IReadOnlyList<string> Chain { get; }
-        public Ledger Ledger { get; }
+        public FileLedgerStore Ledger { get; }
         public bool HasKeys => !Pool.IsEmpty;
 
         public static GeminiSetup Resolve(PSCmdlet cmdlet, IReadOnlyList<string>? explicitKeys, IReadOnlyList<string>? models)
@@ -61,7 +61,7 @@ namespace InterviewTools.Hosting
             var chain = config.ResolveModels(models?.Select(ModelId.Bare).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
             var limits = new RouteLimits(config.Limits, config.BuiltInLimits);
             var ledgerWarnings = new ConcurrentQueue<string>();
-            var ledger = new Ledger(Ledger.PathFor(StateDirectory.Resolve(environment), endpoint.BaseUrl), limits, TimeProvider.System, ledgerWarnings.Enqueue);
+            var ledger = new FileLedgerStore(FileLedgerStore.PathFor(StateDirectory.Resolve(environment), endpoint.BaseUrl), limits, TimeProvider.System, ledgerWarnings.Enqueue);
             return new GeminiSetup(config, endpoint, pool, chain, ledger, ledgerWarnings);
         }
 

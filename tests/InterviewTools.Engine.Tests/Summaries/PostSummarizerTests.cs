@@ -116,7 +116,7 @@ namespace InterviewTools.Engine.Tests.Summaries
         private PostSummarizer Summarizer(string model = "gemini-2.5-flash", TimeSpan? timeout = null, int retries = 3, string? ledgerFolder = null) =>
             NewSummarizer(new[] { model }, _observer,
                 new SummarizerOptions { MaxRetries = retries, RetryBaseDelay = TimeSpan.FromMilliseconds(5), RequestTimeout = timeout ?? TimeSpan.FromSeconds(10) },
-                ledger: ledgerFolder == null ? null : new InterviewTools.Engine.Rotation.Ledger(System.IO.Path.Combine(StateFolder, ledgerFolder, "ledger.json"),
+                ledger: ledgerFolder == null ? null : new InterviewTools.Engine.Rotation.FileLedgerStore(System.IO.Path.Combine(StateFolder, ledgerFolder, "ledger.json"),
                     new InterviewTools.Engine.Rotation.RouteLimits(useBuiltInDefaults: false), TimeProvider.System, _ => { }));
     }
 }
