@@ -10,7 +10,7 @@ namespace InterviewTools.Engine.Cache
     /// </summary>
     public sealed class CacheKey
     {
-        public CacheKey(string prompt, SummaryProvider provider, int schemaVersion)
+        public CacheKey(string prompt, PostSummaryProvider provider, int schemaVersion)
         {
             PromptHash = Sha256.Hex(SummaryPrompt.SystemInstruction(prompt ?? throw new ArgumentNullException(nameof(prompt))));
             SchemaVersion = schemaVersion;
@@ -18,7 +18,7 @@ namespace InterviewTools.Engine.Cache
         }
 
         /// <summary>The key for this version of the schema: the one every run uses.</summary>
-        public static CacheKey For(string prompt, SummaryProvider provider) => new CacheKey(prompt, provider, SummarySchema.Version);
+        public static CacheKey For(string prompt, PostSummaryProvider provider) => new CacheKey(prompt, provider, SummarySchema.Version);
 
         /// <summary>SHA-256 of the whole system instruction, so a change to the answer rules also invalidates old summaries.</summary>
         public string PromptHash { get; }

@@ -20,7 +20,7 @@ namespace InterviewTools.Hosting
         private readonly bool _force;
         private readonly ConcurrentQueue<string> _warnings = new ConcurrentQueue<string>();
 
-        public CachedResults(SummaryProvider family, string prompt, bool force)
+        public CachedResults(PostSummaryProvider family, string prompt, bool force)
         {
             _cache = new ResultCache(StateDirectory.Resolve(), _warnings.Enqueue);
             _key = CacheKey.For(prompt, family);
@@ -28,7 +28,7 @@ namespace InterviewTools.Hosting
         }
 
         /// <summary>A cached summary to emit instead of summarizing again; never under -Force, and never an offline stand-in a Gemini run could upgrade.</summary>
-        public bool TryReuse(PostDocument post, out SummaryOutcome? cached)
+        public bool TryReuse(PostDocument post, out PostSummary? cached)
         {
             cached = null;
             return !_force && _cache.TryGet(post, _key, out cached, includeFallback: false);
@@ -36,7 +36,7 @@ namespace InterviewTools.Hosting
 
         /// <summary>The offline stand-in kept by an earlier run, for a post whose Gemini quota is still gone.</summary>
         public SummaryOutcome? KeptStandIn(PostDocument post) =>
-            !_force && _cache.TryGet(post, _key, out var cached, includeFallback: true) && cached.Fallback ? cached : null;
+            !_force && _cache.TryGet(post, _key, out var cached, includeFallback: true) && cached.Fallback ? SummaryOutcome.Kept(post, cached) : null;
 
         public void Keep(SummaryOutcome outcome)
         {

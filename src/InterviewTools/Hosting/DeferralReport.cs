@@ -26,8 +26,8 @@ namespace InterviewTools.Hosting
         public void Add(SummaryOutcome outcome)
         {
             Count++;
-            if (outcome.Fallback) Fallbacks++;
-            if (outcome.RetryAt is { } at && at < _returns) _returns = at;
+            if (outcome.Summary.Fallback) Fallbacks++;
+            if (outcome.Summary.RetryAt is { } at && at < _returns) _returns = at;
         }
 
         public string Describe()

@@ -35,8 +35,8 @@ namespace InterviewTools.Hosting
                 _cmdlet.WriteProgress(_progress);
                 _sinceProgress.Restart();
             }
-            _cmdlet.WriteVerbose($"{post.Source}: summarized offline in {outcome.Duration.TotalMilliseconds:0.0} ms.");
-            _cmdlet.WriteObject(PostSummaryFactory.From(outcome));
+            _cmdlet.WriteVerbose($"{post.Source}: summarized offline in {outcome.Summary.Duration.TotalMilliseconds:0.0} ms.");
+            _cmdlet.WriteObject(outcome.Summary);
         }
 
         public void Finish()

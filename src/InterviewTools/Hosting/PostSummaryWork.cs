@@ -46,7 +46,7 @@ namespace InterviewTools.Hosting
                 (_cache, _offline) = Offline(settings);
                 return;
             }
-            _cache = new CachedResults(SummaryProvider.Gemini, _options.Prompt, settings.Force);
+            _cache = new CachedResults(PostSummaryProvider.Gemini, _options.Prompt, settings.Force);
             _gemini = gemini;
             _fallbackOffline = settings.Fallback == PostSummaryFallback.Offline;
             _options.Models = gemini.Chain;
@@ -57,7 +57,7 @@ namespace InterviewTools.Hosting
 
         private (CachedResults, OfflineRun) Offline(PostSummarySettings settings)
         {
-            var cache = new CachedResults(SummaryProvider.Offline, _options.Prompt, settings.Force);
+            var cache = new CachedResults(PostSummaryProvider.Offline, _options.Prompt, settings.Force);
             return (cache, new OfflineRun(_cmdlet, cache));
         }
 
@@ -109,7 +109,7 @@ namespace InterviewTools.Hosting
             if (reused)
             {
                 _cmdlet.WriteVerbose($"{source}: from the result cache ({cached!.Provider} {cached.Model}, summarized {cached.CompletedAt.ToLocalTime():g}); -Force summarizes it again.");
-                _cmdlet.WriteObject(PostSummaryFactory.From(cached));
+                _cmdlet.WriteObject(cached);
                 return;
             }
             if (_offline != null)

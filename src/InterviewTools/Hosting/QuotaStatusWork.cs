@@ -21,7 +21,7 @@ namespace InterviewTools.Hosting
             setup.WriteLedgerWarnings(cmdlet);
             var rows = QuotaReport.Build(snapshot, setup.Keys, setup.Chain, setup.Ledger.Limits, TimeProvider.System.GetUtcNow());
             if (rows.Count == 0) cmdlet.WriteVerbose($"The ledger {setup.Ledger.Path} has no entries and no key is configured.");
-            foreach (var row in rows.Select(Map).Where(filter.Includes)) cmdlet.WriteObject(row);
+            foreach (var row in rows.Where(filter.Includes)) cmdlet.WriteObject(row);
         }
 
         public static void Reset(PSCmdlet cmdlet, string? keyId, string? project, string? model, bool clearUsage = true)
@@ -68,25 +68,6 @@ namespace InterviewTools.Hosting
             }
             foreach (var warning in observer.Warnings) cmdlet.WriteWarning(warning);
         }
-
-        private static QuotaStatus Map(RouteStatus row) => new QuotaStatus
-        {
-            KeyId = row.KeyFingerprint,
-            Project = row.Project,
-            Model = row.Model,
-            State = (QuotaState)(int)row.State,
-            RequestsThisMinute = row.RequestsThisMinute,
-            RequestsPerMinuteLimit = row.RequestsPerMinute,
-            InputTokensThisMinute = row.InputTokensThisMinute,
-            InputTokensPerMinuteLimit = row.InputTokensPerMinute,
-            RequestsToday = row.RequestsToday,
-            RequestsPerDayLimit = row.RequestsPerDay,
-            RemainingToday = row.RemainingToday,
-            CoolingDownUntil = row.CoolingUntil?.LocalDateTime,
-            ResetsAt = row.ResetsAt.LocalDateTime,
-            LastError = row.LastError,
-            LastErrorAt = row.LastErrorAt?.LocalDateTime,
-        };
 
         private sealed class CollectingObserver : Engine.Summaries.ISummaryObserver
         {

@@ -96,7 +96,7 @@ namespace InterviewTools.Hosting
             try
             {
                 var outcome = await _summarizer.SummarizeAsync(post, token).ConfigureAwait(false);
-                if (outcome.Status == SummaryStatus.Deferred) outcome = StandInFor(outcome);
+                if (outcome.Summary.Status == PostSummaryStatus.Deferred) outcome = StandInFor(outcome);
                 _cache.Keep(outcome);
                 _messages.Add(PipelineMessage.Completed(outcome));
             }
@@ -116,7 +116,7 @@ namespace InterviewTools.Hosting
             var kept = _cache.KeptStandIn(deferred.Post);
             if (kept != null)
             {
-                kept.RetryAt = deferred.RetryAt;
+                kept.Summary.RetryAt = deferred.Summary.RetryAt;
                 return kept;
             }
             return _fallbackOffline ? OfflineSummarizer.StandIn(deferred, TimeProvider.System) : deferred;
@@ -185,16 +185,16 @@ namespace InterviewTools.Hosting
                 _cmdlet.WriteError(ErrorRecords.FailedSummary(outcome.Post.Source, failure));
                 return;
             }
-            if (outcome.Fallback) _deferrals.Add(outcome);
-            if (outcome.Status == SummaryStatus.Deferred)
+            if (outcome.Summary.Fallback) _deferrals.Add(outcome);
+            if (outcome.Summary.Status == PostSummaryStatus.Deferred)
             {
                 _deferrals.Add(outcome);
                 _cmdlet.WriteVerbose($"{outcome.Post.Source}: {outcome.Failure?.Message}");
-                _cmdlet.WriteObject(PostSummaryFactory.From(outcome));
+                _cmdlet.WriteObject(outcome.Summary);
                 return;
             }
-            _cmdlet.WriteVerbose($"{outcome.Post.Source}: {outcome.Status} after {outcome.Attempts} attempt(s) in {outcome.Duration.TotalSeconds:0.00} s ({outcome.InputTokens} input, {outcome.OutputTokens} output tokens).");
-            _cmdlet.WriteObject(PostSummaryFactory.From(outcome));
+            _cmdlet.WriteVerbose($"{outcome.Post.Source}: {outcome.Summary.Status} after {outcome.Summary.Attempts} attempt(s) in {outcome.Summary.Duration.TotalSeconds:0.00} s ({outcome.Summary.InputTokens} input, {outcome.Summary.OutputTokens} output tokens).");
+            _cmdlet.WriteObject(outcome.Summary);
             if (failure != null) _cmdlet.WriteError(ErrorRecords.FailedSummary(outcome.Post.Source, failure));
         }
 
