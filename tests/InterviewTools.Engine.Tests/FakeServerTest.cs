@@ -20,7 +20,7 @@ namespace InterviewTools.Engine.Tests
 
         protected FakeGeminiServer Server { get; private set; } = null!;
 
-        protected GeminiClient Client { get; private set; } = null!;
+        private protected GeminiClient Client { get; private set; } = null!;
 
         protected string StateFolder { get; } = Path.Combine(Path.GetTempPath(), "it-engine-" + Guid.NewGuid().ToString("N"));
 
@@ -45,9 +45,9 @@ namespace InterviewTools.Engine.Tests
 
         private protected FileLedgerStore NewLedger(TimeProvider? time = null, RouteLimits? limits = null, List<string>? warnings = null) =>
             new FileLedgerStore(FileLedgerStore.PathFor(StateFolder, Client.Endpoint.BaseUrl), limits ?? new RouteLimits(useBuiltInDefaults: false), time ?? TimeProvider.System,
-                warning => warnings?.Add(warning));
+                new WarningLog(warning => warnings?.Add(warning)));
 
-        private protected PostSummarizer NewSummarizer(IReadOnlyList<string> models, ISummaryObserver observer, SummarizerOptions? options = null,
+        private protected PostSummarizer NewSummarizer(IReadOnlyList<string> models, IEngineLog observer, SummarizerOptions? options = null,
             IReadOnlyList<PooledKey>? keys = null, FileLedgerStore? ledger = null, TimeProvider? time = null, TimeSpan? maxWait = null)
         {
             options ??= new SummarizerOptions { MaxRetries = 3, RetryBaseDelay = TimeSpan.FromMilliseconds(5), RequestTimeout = TimeSpan.FromSeconds(10) };

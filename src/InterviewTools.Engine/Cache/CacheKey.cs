@@ -8,7 +8,7 @@ namespace InterviewTools.Engine.Cache
     /// What, besides the post, decides a summary: the effective prompt, the schema version and the provider family.
     /// Any Gemini model's answer serves any Gemini run, so the model itself is not part of the key; an offline summary is a different thing.
     /// </summary>
-    public sealed class CacheKey
+    internal sealed class CacheKey
     {
         public CacheKey(string prompt, PostSummaryProvider provider, int schemaVersion)
         {

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Posts;
 using InterviewTools.Engine.State;
 using InterviewTools.Engine.Summaries;
@@ -25,13 +26,16 @@ namespace InterviewTools.Engine.Cache
         private static readonly StringComparison PathComparison =
             System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
-        private readonly Action<string> _warn;
+        private readonly IEngineLog _log;
         private readonly TimeProvider _time;
 
-        public ResultCache(string stateDirectory, Action<string> warn, TimeProvider? time = null)
+        /// <summary>The cache of this user's state directory ($env:INTERVIEWTOOLS_STATE_DIR or the platform's default).</summary>
+        public static ResultCache Open(Func<string, string?> environment, IEngineLog log) => new ResultCache(StateDirectory.Resolve(environment), log);
+
+        internal ResultCache(string stateDirectory, IEngineLog log, TimeProvider? time = null)
         {
             Root = Path.Combine(Path.GetFullPath(stateDirectory), FolderName);
-            _warn = warn;
+            _log = log;
             _time = time ?? TimeProvider.System;
         }
 
@@ -43,7 +47,7 @@ namespace InterviewTools.Engine.Cache
         /// and the original provenance (Model, KeyId, Provider, Fallback, tokens, times). With <paramref name="includeFallback"/>
         /// false an offline stand-in is passed over, so a run that has Gemini quota again replaces it with a real answer.
         /// </summary>
-        public bool TryGet(PostDocument post, CacheKey key, [NotNullWhen(true)] out PostSummary? summary, bool includeFallback = true)
+        internal bool TryGet(PostDocument post, CacheKey key, [NotNullWhen(true)] out PostSummary? summary, bool includeFallback = true)
         {
             summary = null;
             var path = PathOf(key.EntryId(post.ContentHash));
@@ -63,7 +67,7 @@ namespace InterviewTools.Engine.Cache
         /// Keeps a Succeeded record as it is; anything else is ignored (false). A fallback never replaces a real answer already
         /// stored, while a real answer replaces a fallback: that is how fallback entries are upgraded.
         /// </summary>
-        public bool Store(SummaryOutcome outcome, CacheKey key)
+        internal bool Store(SummaryOutcome outcome, CacheKey key)
         {
             var summary = outcome.Summary;
             if (summary.Status != PostSummaryStatus.Succeeded) return false;
@@ -217,11 +221,11 @@ namespace InterviewTools.Engine.Cache
             try
             {
                 File.Delete(path);
-                _warn($"The cached summary {path} could not be used ({defect}); it was deleted and the post will be summarised again.");
+                _log.Warning($"The cached summary {path} could not be used ({defect}); it was deleted and the post will be summarised again.");
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                _warn($"The cached summary {path} could not be used ({defect}) nor deleted ({e.Message}); the post will be summarised again.");
+                _log.Warning($"The cached summary {path} could not be used ({defect}) nor deleted ({e.Message}); the post will be summarised again.");
             }
         }
 

@@ -7,7 +7,7 @@ namespace InterviewTools.Engine.Common
     /// An API key that shows itself only as a fingerprint. The secret is reachable only inside the engine,
     /// where it goes into the <c>x-goog-api-key</c> header and nowhere else.
     /// </summary>
-    public sealed class ApiKey
+    internal sealed class ApiKey
     {
         private ApiKey(string secret, string fingerprint)
         {

@@ -10,7 +10,7 @@ namespace InterviewTools.Engine.Config
     /// The settings of config.yaml. Everything is optional: an absent setting is null or empty, and the caller falls back to
     /// parameters first, then the environment, then this file, then the built-in default.
     /// </summary>
-    public sealed class InterviewToolsConfig
+    internal sealed class InterviewToolsConfig
     {
         /// <summary>The range -ThrottleLimit accepts, so the file cannot ask for more.</summary>
         public const int MaxThrottleLimit = 32;

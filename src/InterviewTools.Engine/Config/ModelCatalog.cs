@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace InterviewTools.Engine.Config
 {
-    public static class ModelCatalog
+    internal static class ModelCatalog
     {
         /// <summary>
         /// Current free-tier Flash models, most capable first (as observed in 2026-11).

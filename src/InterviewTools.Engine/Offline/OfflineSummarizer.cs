@@ -12,7 +12,7 @@ namespace InterviewTools.Engine.Offline
     /// bullets, emoji and hashtags removed. The rules live in <see cref="TitleRule"/>, <see cref="ItemSorter"/>,
     /// <see cref="CueWords"/>, <see cref="TopicCollector"/>, <see cref="TermExtractor"/> and <see cref="TextRank"/>.
     /// </summary>
-    public static class OfflineSummarizer
+    internal static class OfflineSummarizer
     {
         /// <summary>The model name offline outcomes carry, where Gemini outcomes carry a model id.</summary>
         public const string ModelLabel = "offline-extractive";

@@ -8,7 +8,7 @@ using Polly.Timeout;
 namespace InterviewTools.Engine.Policy
 {
     /// <summary>Reads what went wrong from the HTTP status and the google.rpc details first, and the message text last.</summary>
-    public static class FailureClassifier
+    internal static class FailureClassifier
     {
         private static readonly string[] KeyRejectionReasons = { "API_KEY_INVALID", "API_KEY_SERVICE_BLOCKED", "SERVICE_DISABLED", "CONSUMER_SUSPENDED" };
 

@@ -5,7 +5,7 @@ using InterviewTools.Engine.Rotation;
 namespace InterviewTools.Engine.Policy
 {
     /// <summary>One failed request, classified once: what the post reports (<see cref="Failure"/>) and what the rotation records (<see cref="Rotation"/>).</summary>
-    public sealed class FailureVerdict
+    internal sealed class FailureVerdict
     {
         public FailureVerdict(RotationAction action, SummaryFailure failure, string? reason = null)
         {

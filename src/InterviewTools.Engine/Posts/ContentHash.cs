@@ -2,7 +2,7 @@ using InterviewTools.Engine.Common;
 
 namespace InterviewTools.Engine.Posts
 {
-    public static class ContentHash
+    internal static class ContentHash
     {
         public static string Of(string normalizedText) => Sha256.Hex(normalizedText, "sha256:");
     }

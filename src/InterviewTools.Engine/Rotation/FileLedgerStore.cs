@@ -24,9 +24,9 @@ namespace InterviewTools.Engine.Rotation
         private readonly RouteLimits _limits;
         private readonly TimeProvider _time;
 
-        public FileLedgerStore(string path, RouteLimits limits, TimeProvider time, Action<string> warn)
+        public FileLedgerStore(string path, RouteLimits limits, TimeProvider time, IEngineLog log)
         {
-            _file = new StateFile<LedgerState>(path, Json, warn);
+            _file = new StateFile<LedgerState>(path, Json, log);
             _limits = limits;
             _time = time;
         }

@@ -3,7 +3,7 @@ using InterviewTools.Engine.Common;
 
 namespace InterviewTools.Engine.Rotation
 {
-    public enum RotationAction
+    internal enum RotationAction
     {
         /// <summary>The (project, model) daily quota is gone until the next midnight Pacific.</summary>
         ExhaustedToday,
@@ -28,7 +28,7 @@ namespace InterviewTools.Engine.Rotation
     }
 
     /// <summary>What the rotation does about one failed request: what the ledger records for its route.</summary>
-    public sealed class RotationVerdict
+    internal sealed class RotationVerdict
     {
         public RotationVerdict(RotationAction action, string reason)
         {

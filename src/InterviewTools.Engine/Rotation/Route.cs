@@ -1,7 +1,7 @@
 namespace InterviewTools.Engine.Rotation
 {
     /// <summary>One way to send a request: a key (and so its project) with a model.</summary>
-    public sealed class Route
+    internal sealed class Route
     {
         public Route(PooledKey key, string model)
         {
@@ -20,7 +20,7 @@ namespace InterviewTools.Engine.Rotation
     /// A request the ledger has counted before it is sent; settled or released once the answer is known. The id names it in a
     /// store that keeps reservations apart (and lets them expire); the second is the store's clock when it was counted.
     /// </summary>
-    public sealed class Reservation
+    internal sealed class Reservation
     {
         internal Reservation(Route route, long second, long tokens, string? id = null)
         {
@@ -37,7 +37,7 @@ namespace InterviewTools.Engine.Rotation
     }
 
     /// <summary>When the earliest of the blocked routes can take a request again, and why it cannot now.</summary>
-    public sealed class Blockage
+    internal sealed class Blockage
     {
         public Blockage(System.DateTimeOffset until, string reason, bool probing = false)
         {

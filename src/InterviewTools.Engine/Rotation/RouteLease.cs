@@ -3,7 +3,7 @@ using System.Threading;
 
 namespace InterviewTools.Engine.Rotation
 {
-    public enum LeaseState
+    internal enum LeaseState
     {
         /// <summary>A route is reserved: send the request, then settle or fail the lease.</summary>
         Granted,

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Gemini;
 using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Rotation;
@@ -20,13 +21,13 @@ namespace InterviewTools.Engine.Summaries
         public static readonly TimeSpan ListingLifetime = TimeSpan.FromDays(1);
 
         public static async Task<ChainCheck> ValidateAsync(GeminiClient client, RoutePlanner planner, ResiliencePipeline pipeline, TimeProvider time,
-            ISummaryObserver observer, bool refresh, CancellationToken cancellationToken)
+            IEngineLog log, bool refresh, CancellationToken cancellationToken)
         {
             var snapshot = planner.Snapshot();
             var listing = snapshot.Listing;
             if (refresh || listing == null || time.GetUtcNow() - listing.FetchedAt > ListingLifetime)
             {
-                listing = await ListAsync(client, planner, pipeline, time, observer, refresh ? null : listing, cancellationToken).ConfigureAwait(false) ?? (refresh ? null : listing);
+                listing = await ListAsync(client, planner, pipeline, time, log, refresh ? null : listing, cancellationToken).ConfigureAwait(false) ?? (refresh ? null : listing);
                 snapshot = planner.Snapshot();
             }
             var usable = new List<string>();
@@ -34,11 +35,11 @@ namespace InterviewTools.Engine.Summaries
             {
                 if (snapshot.RetiredModels.TryGetValue(model, out var retired))
                 {
-                    observer.Warning($"{model} is skipped: it was found retired on {retired.At.LocalDateTime:g} ({retired.Reason}). Reset-QuotaStatus -Model {model} forgets that.");
+                    log.Warning($"{model} is skipped: it was found retired on {retired.At.LocalDateTime:g} ({retired.Reason}). Reset-QuotaStatus -Model {model} forgets that.");
                 }
                 else if (listing != null && !listing.InputTokenLimits.ContainsKey(model))
                 {
-                    observer.Warning($"{model} is dropped from the model chain: the API does not list it (models.list).");
+                    log.Warning($"{model} is dropped from the model chain: the API does not list it (models.list).");
                 }
                 else
                 {
@@ -50,7 +51,7 @@ namespace InterviewTools.Engine.Summaries
         }
 
         private static async Task<ModelListing?> ListAsync(GeminiClient client, RoutePlanner planner, ResiliencePipeline pipeline, TimeProvider time,
-            ISummaryObserver observer, ModelListing? previous, CancellationToken cancellationToken)
+            IEngineLog log, ModelListing? previous, CancellationToken cancellationToken)
         {
             var disabled = planner.Snapshot().Keys;
             foreach (var key in planner.Keys)
@@ -71,11 +72,11 @@ namespace InterviewTools.Engine.Summaries
                 {
                     var reason = verdict.Reason;
                     planner.DisableKey(key, reason);
-                    observer.Warning($"Key {key.Key.Fingerprint} ({key.Origin}) is set aside: {reason}");
+                    log.Warning($"Key {key.Key.Fingerprint} ({key.Origin}) is set aside: {reason}");
                 }
                 catch (Exception e) when (FailureClassifier.IsServiceFailure(e))
                 {
-                    observer.Warning(previous == null
+                    log.Warning(previous == null
                         ? $"Could not list the models ({e.Message}); the chain {string.Join(", ", planner.Chain)} is used unchecked."
                         : $"Could not list the models ({e.Message}); the chain is checked against the list read {previous.FetchedAt.ToLocalTime():g}.");
                     return null;

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Gemini;
 using InterviewTools.Engine.Gemini.Wire;
 using InterviewTools.Engine.Policy;
@@ -26,21 +27,21 @@ namespace InterviewTools.Engine.Summaries
         private readonly RoutePlanner _planner;
         private readonly SummarizerOptions _options;
         private readonly TimeProvider _time;
-        private readonly ISummaryObserver _observer;
+        private readonly IEngineLog _log;
         private readonly ResiliencePipeline _pipeline;
         private readonly ConcurrentDictionary<string, bool> _announced = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         private readonly object _chainLock = new object();
         private Task<ChainCheck>? _chainCheck;
 
-        public PostSummarizer(GeminiClient client, RoutePlanner planner, SummarizerOptions options, TimeProvider time, ISummaryObserver observer)
+        public PostSummarizer(GeminiClient client, RoutePlanner planner, SummarizerOptions options, TimeProvider time, IEngineLog log)
         {
             _client = client;
             _planner = planner;
             _options = options;
             _time = time;
-            _observer = observer;
+            _log = log;
             _pipeline = TransientRetry.Create(options.MaxRetries, options.RetryBaseDelay, options.RetryMaxDelay, options.RequestTimeout, time, notice =>
-                observer.Verbose($"{Describe(notice.Cause)}; retry {notice.Attempt} of {notice.MaxRetries} in {notice.Delay.TotalSeconds:0.0} s."));
+                log.Verbose($"{Describe(notice.Cause)}; retry {notice.Attempt} of {notice.MaxRetries} in {notice.Delay.TotalSeconds:0.0} s."));
         }
 
         public async Task<SummaryOutcome> SummarizeAsync(PostDocument post, CancellationToken cancellationToken)
@@ -49,18 +50,18 @@ namespace InterviewTools.Engine.Summaries
             var chain = await CheckChainAsync(cancellationToken).ConfigureAwait(false);
             if (chain.Models.Count == 0) return trace.Failed(NoModelLeft());
 
-            var tokens = TokenEstimate.Rough(SummaryPrompt.SystemInstruction(_options.Prompt)) + TokenEstimate.Rough(post.Body);
+            var tokens = TokenEstimate.OfRequest(_options.Prompt, post.Body);
             var excluded = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             SummaryFailure? lastFailure = null;
             var hopsLeft = MaxHopsPerRoute * Math.Max(1, _planner.Keys.Count * chain.Models.Count) + 1;
             while (hopsLeft-- > 0)
             {
-                using var lease = await _planner.AcquireAsync(tokens, excluded, blockage => _observer.Waiting(blockage.Reason, blockage.Until), cancellationToken).ConfigureAwait(false);
+                using var lease = await _planner.AcquireAsync(tokens, excluded, blockage => _log.Waiting(blockage.Reason, blockage.Until), cancellationToken).ConfigureAwait(false);
                 if (lease.State == LeaseState.Deferred) return trace.Deferred(lease.Deferral!, _planner);
                 if (lease.State == LeaseState.Exhausted) return trace.Failed(NothingUsable(lastFailure));
 
                 var route = lease.Route;
-                trace.Use(route, _observer);
+                trace.Use(route, _log);
                 var request = SummaryRequestBuilder.Build(post, _options, route.Model);
                 try
                 {
@@ -104,7 +105,7 @@ namespace InterviewTools.Engine.Summaries
             {
                 if (refresh || _chainCheck == null || _chainCheck.IsCanceled || _chainCheck.IsFaulted)
                 {
-                    _chainCheck = ModelChain.ValidateAsync(_client, _planner, _pipeline, _time, _observer, refresh, cancellationToken);
+                    _chainCheck = ModelChain.ValidateAsync(_client, _planner, _pipeline, _time, _log, refresh, cancellationToken);
                 }
                 return _chainCheck;
             }
@@ -115,13 +116,13 @@ namespace InterviewTools.Engine.Summaries
             switch (verdict.Action)
             {
                 case RotationAction.DisableKey when _announced.TryAdd("key " + route.Key.Key.Fingerprint, true):
-                    _observer.Warning($"Key {route.Key.Key.Fingerprint} ({route.Key.Origin}) is set aside: {verdict.Reason}");
+                    _log.Warning($"Key {route.Key.Key.Fingerprint} ({route.Key.Origin}) is set aside: {verdict.Reason}");
                     break;
                 case RotationAction.RetireModel when _announced.TryAdd("model " + route.Model, true):
-                    _observer.Warning($"{route.Model} is retired ({verdict.Reason}); it will not be tried again. Reset-QuotaStatus -Model {route.Model} forgets that.");
+                    _log.Warning($"{route.Model} is retired ({verdict.Reason}); it will not be tried again. Reset-QuotaStatus -Model {route.Model} forgets that.");
                     break;
                 case RotationAction.ExhaustedToday when _announced.TryAdd("day " + route.Project + "|" + route.Model, true):
-                    _observer.Verbose($"{route.Model} for project {route.Project} is out of daily quota until {PacificTime.NextMidnight(_time.GetUtcNow()).ToLocalTime():t} local (00:00 PT).");
+                    _log.Verbose($"{route.Model} for project {route.Project} is out of daily quota until {PacificTime.NextMidnight(_time.GetUtcNow()).ToLocalTime():t} local (00:00 PT).");
                     break;
             }
         }

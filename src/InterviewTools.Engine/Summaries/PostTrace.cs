@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Gemini.Wire;
 using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Posts;
@@ -31,13 +32,13 @@ namespace InterviewTools.Engine.Summaries
 
         public void Failing(RotationVerdict verdict) => _leaving = $"{verdict.Action}: {verdict.Reason}";
 
-        public void Use(Route route, ISummaryObserver observer)
+        public void Use(Route route, IEngineLog log)
         {
             if (_route != null && (_route.Model != route.Model || _route.Key != route.Key))
             {
                 var change = $"{_route} -> {route}: {_leaving ?? "no capacity"}";
                 _switches.Add(change);
-                observer.Verbose($"{_post.Source}: switched {change}");
+                log.Verbose($"{_post.Source}: switched {change}");
             }
             _route = route;
         }

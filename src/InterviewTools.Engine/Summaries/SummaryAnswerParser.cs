@@ -9,7 +9,7 @@ using InterviewTools.Engine.Policy;
 namespace InterviewTools.Engine.Summaries
 {
     /// <summary>Turns a 200 answer into notes (the content half of a <see cref="PostSummary"/>), or into a failure that says what was wrong with it.</summary>
-    public static class SummaryAnswerParser
+    internal static class SummaryAnswerParser
     {
         public static bool TryParse(GenerateContentResponse response, int maxOutputTokens, out PostSummary content, out SummaryFailure? failure)
         {

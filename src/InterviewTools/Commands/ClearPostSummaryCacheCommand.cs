@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using InterviewTools.Engine.Cache;
-using InterviewTools.Engine.State;
 using InterviewTools.Hosting;
 
 namespace InterviewTools.Commands
@@ -43,7 +42,7 @@ namespace InterviewTools.Commands
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputSet)]
         public PostSummaryCacheEntry[] InputObject { get; set; } = Array.Empty<PostSummaryCacheEntry>();
 
-        protected override void BeginProcessing() => _cache = new ResultCache(StateDirectory.Resolve(), WriteWarning);
+        protected override void BeginProcessing() => _cache = ResultCache.Open(Environment.GetEnvironmentVariable, new PipelineWriter(this));
 
         protected override void ProcessRecord()
         {

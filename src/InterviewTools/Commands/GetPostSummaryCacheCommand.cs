@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using InterviewTools.Engine.Cache;
-using InterviewTools.Engine.State;
 using InterviewTools.Hosting;
 
 namespace InterviewTools.Commands
@@ -29,7 +28,7 @@ namespace InterviewTools.Commands
 
         protected override void EndProcessing()
         {
-            var cache = new ResultCache(StateDirectory.Resolve(), WriteWarning);
+            var cache = ResultCache.Open(Environment.GetEnvironmentVariable, new PipelineWriter(this));
             var filter = new CacheEntryFilter(Source, Before, After, Fallback.IsPresent);
             CacheFile[] entries;
             try

@@ -74,6 +74,8 @@ namespace InterviewTools.Hosting
             Create("ResetTargetMissing", ErrorCategory.InvalidArgument, null,
                 "Reset-QuotaStatus needs -KeyId, -Project or -Model, or -All to clear everything.", "Name what to reset, e.g. Reset-QuotaStatus -Model gemini-3.5-flash.");
 
+        public static ErrorRecord Setup(Engine.EngineSetupException e) => e.Problem == Engine.SetupProblem.NoApiKey ? NoApiKey() : BadEndpoint(e.Message);
+
         public static ErrorRecord BadEndpoint(string message) =>
             Create("GeminiBaseUrlInvalid", ErrorCategory.InvalidArgument, null, message, "Fix or remove $env:GOOGLE_GEMINI_BASE_URL.");
 

@@ -336,7 +336,7 @@ namespace InterviewTools.Engine.Tests.Cache
             return copy;
         }
 
-        private ResultCache NewCache() => new ResultCache(_state, _warnings.Enqueue, _time);
+        private ResultCache NewCache() => new ResultCache(_state, new WarningLog(_warnings.Enqueue), _time);
 
         private static PostDocument Post(string text, string source = "/posts/post.txt") =>
             new PostDocument(source, null, text, Array.Empty<string>(), ContentHash.Of(text), Array.Empty<string>());

@@ -40,14 +40,14 @@ namespace InterviewTools.Engine.Tests.Policy
 
         [Theory]
         [MemberData(nameof(Replies))]
-        public async Task EachServerAnswerGetsItsAction(string name, FakeReply reply, RotationAction expected)
+        public async Task EachServerAnswerGetsItsAction(string name, FakeReply reply, object expected)
         {
             Server.Enqueue(reply);
 
             var failure = await Assert.ThrowsAnyAsync<Exception>(() => Client.GenerateContentAsync("gemini-2.5-flash", Request(), ApiKey.FromPlainText(Secret), CancellationToken.None));
 
             Assert.True(FailureClassifier.IsServiceFailure(failure), name);
-            Assert.Equal(expected, FailureClassifier.Verdict(failure, TimeSpan.FromSeconds(10)).Action);
+            Assert.Equal((RotationAction)expected, FailureClassifier.Verdict(failure, TimeSpan.FromSeconds(10)).Action);
         }
 
         [Fact]

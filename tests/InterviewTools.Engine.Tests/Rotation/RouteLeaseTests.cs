@@ -25,7 +25,7 @@ namespace InterviewTools.Engine.Tests.Rotation
             {
                 [Flash] = new QuotaLimits { RequestsPerMinute = 2, RequestsPerDay = 2 },
             }, useBuiltInDefaults: false);
-            _store = new FileLedgerStore(Path.Combine(_state, "ledger.json"), limits, _clock, _ => { });
+            _store = new FileLedgerStore(Path.Combine(_state, "ledger.json"), limits, _clock, new WarningLog(_ => { }));
             _planner = new RoutePlanner(new[] { new PooledKey(ApiKey.FromPlainText("AIzaSy-LEASE-TEST-KEY-0001"), "p", "test") }, new[] { Flash }, _store, _clock, TimeSpan.Zero);
         }
 

@@ -117,6 +117,6 @@ namespace InterviewTools.Engine.Tests.Summaries
             NewSummarizer(new[] { model }, _observer,
                 new SummarizerOptions { MaxRetries = retries, RetryBaseDelay = TimeSpan.FromMilliseconds(5), RequestTimeout = timeout ?? TimeSpan.FromSeconds(10) },
                 ledger: ledgerFolder == null ? null : new InterviewTools.Engine.Rotation.FileLedgerStore(System.IO.Path.Combine(StateFolder, ledgerFolder, "ledger.json"),
-                    new InterviewTools.Engine.Rotation.RouteLimits(useBuiltInDefaults: false), TimeProvider.System, _ => { }));
+                    new InterviewTools.Engine.Rotation.RouteLimits(useBuiltInDefaults: false), TimeProvider.System, new WarningLog(_ => { })));
     }
 }
