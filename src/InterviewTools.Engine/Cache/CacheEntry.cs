@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json.Serialization;
 
 namespace InterviewTools.Engine.Cache
 {
@@ -9,12 +10,15 @@ namespace InterviewTools.Engine.Cache
         public const int CurrentFormat = 2;
 
         public int Format { get; set; } = CurrentFormat;
-        public string ContentHash { get; set; } = string.Empty;
         public string PromptHash { get; set; } = string.Empty;
         public int SchemaVersion { get; set; }
         public string Family { get; set; } = string.Empty;
         public DateTimeOffset CachedAt { get; set; }
         public PostSummary? Summary { get; set; }
+
+        /// <summary>The post's hash is the record's own; the file does not repeat it.</summary>
+        [JsonIgnore]
+        public string ContentHash => Summary?.ContentHash ?? string.Empty;
 
         /// <summary>Why the entry cannot be used as it stands, or null. JSON that parses can still lack what a record needs.</summary>
         public string? Defect()

@@ -18,7 +18,6 @@ namespace InterviewTools.Engine.Cache
             var entry = new CacheEntry
             {
                 Format = Number,
-                ContentHash = Text(root, "contentHash") ?? string.Empty,
                 PromptHash = Text(root, "promptHash") ?? string.Empty,
                 SchemaVersion = root.TryGetProperty("schemaVersion", out var version) && version.ValueKind == JsonValueKind.Number ? version.GetInt32() : 0,
                 Family = Text(root, "family") ?? string.Empty,
@@ -28,7 +27,7 @@ namespace InterviewTools.Engine.Cache
             entry.Summary = new PostSummary
             {
                 Source = Text(root, "source") ?? string.Empty,
-                ContentHash = entry.ContentHash,
+                ContentHash = Text(root, "contentHash") ?? string.Empty,
                 Title = Text(content, "title"),
                 Summary = Text(content, "summary")!,
                 Experiences = List(content, "experiences")!,

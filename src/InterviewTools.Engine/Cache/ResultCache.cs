@@ -74,9 +74,9 @@ namespace InterviewTools.Engine.Cache
             var contentHash = outcome.Post.ContentHash;
             var path = PathOf(key.EntryId(contentHash));
             if (summary.Fallback && Read(path, key, contentHash) is { Summary: { Fallback: false } }) return false;
+            summary.ContentHash = contentHash;
             var entry = new CacheEntry
             {
-                ContentHash = contentHash,
                 PromptHash = key.PromptHash,
                 SchemaVersion = key.SchemaVersion,
                 Family = key.Family,

@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Gemini;
-using InterviewTools.Engine.Rotation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Gemini;
-using InterviewTools.Engine.Rotation;
 
 namespace InterviewTools.Engine.Config
 {

@@ -63,7 +63,7 @@ namespace InterviewTools.Engine.Tests.Architecture
         {
             var root = Path.Combine(RepositoryRoot(), "src", "InterviewTools.Engine");
             var misplaced = new List<string>();
-            foreach (var file in Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar) && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar)))
+            foreach (var file in SourceFiles(root))
             {
                 var folder = Path.GetDirectoryName(Path.GetRelativePath(root, file))!;
                 var expected = folder.Length == 0 ? "InterviewTools.Engine" : "InterviewTools.Engine." + folder.Replace(Path.DirectorySeparatorChar, '.');
@@ -74,6 +74,33 @@ namespace InterviewTools.Engine.Tests.Architecture
 
             Assert.True(misplaced.Count == 0, string.Join("\n", misplaced));
         }
+
+        [Fact]
+        public void NoEngineFolderImportsOneThatUsesItBack()
+        {
+            // using directives count too, even unused ones: they are how a reader sees what a folder depends on.
+            var graph = FolderDependencies.Of(Engine);
+            var root = Path.Combine(RepositoryRoot(), "src", "InterviewTools.Engine");
+            foreach (var file in SourceFiles(root))
+            {
+                var folder = Path.GetDirectoryName(Path.GetRelativePath(root, file))!.Split(Path.DirectorySeparatorChar)[0];
+                var from = folder.Length == 0 ? "(root)" : folder;
+                if (!graph.TryGetValue(from, out var edges)) graph[from] = edges = new Dictionary<string, string>();
+                foreach (Match use in Regex.Matches(File.ReadAllText(file), @"^using InterviewTools\.Engine\.(\w+)", RegexOptions.Multiline))
+                {
+                    var to = use.Groups[1].Value;
+                    if (to != from && !edges.ContainsKey(to)) edges[to] = $"{Path.GetFileName(file)} imports InterviewTools.Engine.{to}";
+                }
+            }
+
+            var cycles = FolderDependencies.Cycles(graph);
+
+            Assert.True(cycles.Count == 0, "Engine folders that depend on each other:\n" + string.Join("\n", cycles.Select(cycle => Describe(cycle, graph))));
+        }
+
+        private static IEnumerable<string> SourceFiles(string root) =>
+            Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar) && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar));
 
         private static string Describe(List<string> cycle, Dictionary<string, Dictionary<string, string>> graph) =>
             string.Join(", ", cycle) + ": " + string.Join("; ", cycle.SelectMany(from => graph[from].Where(e => cycle.Contains(e.Key)).Select(e => $"{from} -> {e.Key} ({e.Value})")));
