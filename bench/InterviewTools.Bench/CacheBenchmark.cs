@@ -28,7 +28,7 @@ internal static class CacheBenchmark
             var engine = ShippedEngine.Load();
             var cache = NewCache(engine, state);
             var key = Key(engine);
-            var store = cache.GetType().GetMethod("Store")!;
+            var store = ShippedEngine.Method(cache, "Store");
             var outcomes = Enumerable.Range(0, Entries).Select(i => Outcome(engine, Post(engine, i))).ToArray();
 
             var clock = Stopwatch.StartNew();
@@ -81,7 +81,7 @@ internal static class CacheBenchmark
     {
         var cache = NewCache(engine, state);
         var key = Key(engine);
-        var tryGet = cache.GetType().GetMethod("TryGet")!;
+        var tryGet = ShippedEngine.Method(cache, "TryGet");
         var posts = Enumerable.Range(0, Entries).Select(i => Post(engine, i)).ToArray();
         var hits = 0;
         var first = 0.0;
@@ -111,10 +111,11 @@ internal static class CacheBenchmark
         return (fields["load-ms"], fields["read-ms"], fields["first-ms"]);
     }
 
-    private static object NewCache(ShippedEngine engine, string state) => engine.New("Cache.ResultCache", state, (Action<string>)(w => Console.WriteLine("warning: " + w)), null);
+    /// <summary>No log: a sound cache warns about nothing, and a warning would fail the run soon enough.</summary>
+    private static object NewCache(ShippedEngine engine, string state) => engine.New("Cache.ResultCache", state, null, null);
 
     private static object Key(ShippedEngine engine) =>
-        engine.Static("Cache.CacheKey", "For", engine.Type("Summaries.SummaryPrompt").GetField("Default")!.GetValue(null), engine.Enum("Summaries.SummaryProvider", "Gemini"))!;
+        engine.Static("Cache.CacheKey", "For", engine.Type("Summaries.SummaryPrompt").GetField("Default")!.GetValue(null), System.Enum.Parse(engine.Contract("PostSummaryProvider"), "Gemini"))!;
 
     /// <summary>A ~1 KB Chinese post, distinct per index; the same index gives the same post in every process.</summary>
     private static object Post(ShippedEngine engine, int index)
@@ -127,25 +128,26 @@ internal static class CacheBenchmark
     /// <summary>A summary about the size Gemini gives for such a post: ~1.5 KB of notes.</summary>
     private static object Outcome(ShippedEngine engine, object post)
     {
-        var content = engine.New("Summaries.SummaryContent");
-        ShippedEngine.Set(content, "Title", "【字节大模型一面】面经");
-        ShippedEngine.Set(content, "Summary", "作者分享了字节大模型一面的经历：先聊实习项目，再问 Transformer、GQA、RoPE，最后手撕 MHA。");
-        ShippedEngine.Set(content, "Experiences", new[] { "项目一定要讲清楚自己做了什么、指标提升多少", "手撕代码前先确认输入输出的 shape" });
-        ShippedEngine.Set(content, "Tips", new[] { "准备一个能讲 10 分钟的项目", "把常见注意力变体的显存开销算一遍" });
-        ShippedEngine.Set(content, "Advice", new[] { "面试前把 DeepSeekV3 和 Qwen2.5 的技术报告至少过一遍" });
-        ShippedEngine.Set(content, "Questions", new[] { "MHA、MQA、GQA 的区别是什么？GQA 为什么能省显存？", "RoPE 的原理是什么？怎么做长度外推？", "手撕 MHA" });
-        ShippedEngine.Set(content, "Topics", new[] { "字节跳动", "大模型面试" });
-        ShippedEngine.Set(content, "Terms", new[] { "MHA", "MQA", "GQA", "RoPE" });
-        var outcome = engine.New("Summaries.SummaryOutcome", post, engine.Enum("Summaries.SummaryStatus", "Succeeded"));
-        ShippedEngine.Set(outcome, "Content", content);
-        ShippedEngine.Set(outcome, "Provider", engine.Enum("Summaries.SummaryProvider", "Gemini"));
-        ShippedEngine.Set(outcome, "Model", "gemini-3.5-flash");
-        ShippedEngine.Set(outcome, "KeyId", "key-3f9a1c2e");
-        ShippedEngine.Set(outcome, "Attempts", 1);
-        ShippedEngine.Set(outcome, "InputTokens", 612);
-        ShippedEngine.Set(outcome, "OutputTokens", 388);
-        ShippedEngine.Set(outcome, "Duration", TimeSpan.FromMilliseconds(2417));
-        ShippedEngine.Set(outcome, "CompletedAt", DateTimeOffset.UtcNow);
-        return outcome;
+        var summary = Activator.CreateInstance(engine.Contract("PostSummary"))!;
+        ShippedEngine.Set(summary, "Source", post.GetType().GetProperty("Source")!.GetValue(post));
+        ShippedEngine.Set(summary, "ContentHash", post.GetType().GetProperty("ContentHash")!.GetValue(post));
+        ShippedEngine.Set(summary, "Title", "【字节大模型一面】面经");
+        ShippedEngine.Set(summary, "Summary", "作者分享了字节大模型一面的经历：先聊实习项目，再问 Transformer、GQA、RoPE，最后手撕 MHA。");
+        ShippedEngine.Set(summary, "Experiences", new[] { "项目一定要讲清楚自己做了什么、指标提升多少", "手撕代码前先确认输入输出的 shape" });
+        ShippedEngine.Set(summary, "Tips", new[] { "准备一个能讲 10 分钟的项目", "把常见注意力变体的显存开销算一遍" });
+        ShippedEngine.Set(summary, "Advice", new[] { "面试前把 DeepSeekV3 和 Qwen2.5 的技术报告至少过一遍" });
+        ShippedEngine.Set(summary, "Questions", new[] { "MHA、MQA、GQA 的区别是什么？GQA 为什么能省显存？", "RoPE 的原理是什么？怎么做长度外推？", "手撕 MHA" });
+        ShippedEngine.Set(summary, "Topics", new[] { "字节跳动", "大模型面试" });
+        ShippedEngine.Set(summary, "Terms", new[] { "MHA", "MQA", "GQA", "RoPE" });
+        ShippedEngine.Set(summary, "Status", System.Enum.Parse(engine.Contract("PostSummaryStatus"), "Succeeded"));
+        ShippedEngine.Set(summary, "Provider", System.Enum.Parse(engine.Contract("PostSummaryProvider"), "Gemini"));
+        ShippedEngine.Set(summary, "Model", "gemini-3.5-flash");
+        ShippedEngine.Set(summary, "KeyId", "key-3f9a1c2e");
+        ShippedEngine.Set(summary, "Attempts", 1);
+        ShippedEngine.Set(summary, "InputTokens", 612);
+        ShippedEngine.Set(summary, "OutputTokens", 388);
+        ShippedEngine.Set(summary, "Duration", TimeSpan.FromMilliseconds(2417));
+        ShippedEngine.Set(summary, "CompletedAt", DateTimeOffset.UtcNow);
+        return engine.New("Summaries.SummaryOutcome", post, summary, null);
     }
 }

@@ -35,6 +35,7 @@ internal sealed class OfflineEngine
     {
         var moduleFolder = Path.GetDirectoryName(Repository.ModuleManifest)!;
         var dependencies = Path.Combine(moduleFolder, "Dependencies");
+        ShippedEngine.UseContracts(moduleFolder);
         var isolation = Assembly.LoadFrom(Path.Combine(moduleFolder, "InterviewTools.Isolation.dll"));
         var context = (AssemblyLoadContext)Activator.CreateInstance(isolation.GetType("InterviewTools.Isolation.DependencyLoadContext", true)!, dependencies)!;
         return new OfflineEngine(context.LoadFromAssemblyPath(Path.Combine(dependencies, "InterviewTools.Engine.dll")));

@@ -16,6 +16,9 @@ namespace InterviewTools
     public sealed class ModuleInitAndCleanup : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
         private const string LoadContextAssembly = "InterviewTools.Isolation";
+
+        /// <summary>The output types: they sit beside this assembly and belong to the default context, for the engine as for users.</summary>
+        private const string ContractsAssembly = "InterviewTools.Contracts";
         private const string LoadContextType = "InterviewTools.Isolation.DependencyLoadContext";
 
         private static readonly string ModuleFolder = Path.GetDirectoryName(typeof(ModuleInitAndCleanup).Assembly.Location) ?? string.Empty;
@@ -45,6 +48,7 @@ namespace InterviewTools
         private static Assembly? ResolveOwnDependency(object? sender, ResolveEventArgs args)
         {
             var requested = new AssemblyName(args.Name);
+            if (string.Equals(requested.Name, ContractsAssembly, StringComparison.OrdinalIgnoreCase)) return Assembly.LoadFrom(Path.Combine(ModuleFolder, ContractsAssembly + ".dll"));
             if (requested.Name == null || !Shipped.Contains(requested.Name) || !RequestedByThisModule(args.RequestingAssembly)) return null;
             if (_loadIntoPrivateContext != null) return _loadIntoPrivateContext(requested);
             return Assembly.LoadFrom(Path.Combine(DependencyFolder, requested.Name + ".dll"));

@@ -5,7 +5,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using InterviewTools.Engine.Gemini;
 using InterviewTools.Engine.Rotation;
-using InterviewTools.Engine.Security;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Summaries;
 using InterviewTools.FakeGemini;
 using Xunit;
@@ -20,7 +20,7 @@ namespace InterviewTools.Engine.Tests
 
         protected FakeGeminiServer Server { get; private set; } = null!;
 
-        protected GeminiClient Client { get; private set; } = null!;
+        private protected GeminiClient Client { get; private set; } = null!;
 
         protected string StateFolder { get; } = Path.Combine(Path.GetTempPath(), "it-engine-" + Guid.NewGuid().ToString("N"));
 
@@ -43,12 +43,12 @@ namespace InterviewTools.Engine.Tests
         {
         }
 
-        protected Ledger NewLedger(TimeProvider? time = null, RouteLimits? limits = null, List<string>? warnings = null) =>
-            new Ledger(Ledger.PathFor(StateFolder, Client.Endpoint.BaseUrl), limits ?? new RouteLimits(useBuiltInDefaults: false), time ?? TimeProvider.System,
-                warning => warnings?.Add(warning));
+        private protected FileLedgerStore NewLedger(TimeProvider? time = null, RouteLimits? limits = null, List<string>? warnings = null) =>
+            new FileLedgerStore(FileLedgerStore.PathFor(StateFolder, Client.Endpoint.BaseUrl), limits ?? new RouteLimits(useBuiltInDefaults: false), time ?? TimeProvider.System,
+                new WarningLog(warning => warnings?.Add(warning)));
 
-        protected PostSummarizer NewSummarizer(IReadOnlyList<string> models, ISummaryObserver observer, SummarizerOptions? options = null,
-            IReadOnlyList<PooledKey>? keys = null, Ledger? ledger = null, TimeProvider? time = null, TimeSpan? maxWait = null)
+        private protected PostSummarizer NewSummarizer(IReadOnlyList<string> models, IEngineLog observer, SummarizerOptions? options = null,
+            IReadOnlyList<PooledKey>? keys = null, FileLedgerStore? ledger = null, TimeProvider? time = null, TimeSpan? maxWait = null)
         {
             options ??= new SummarizerOptions { MaxRetries = 3, RetryBaseDelay = TimeSpan.FromMilliseconds(5), RequestTimeout = TimeSpan.FromSeconds(10) };
             options.Models = models;

@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Summaries;
 
 namespace InterviewTools.Engine.Tests
 {
-    public sealed class RecordingObserver : ISummaryObserver
+    /// <summary>An engine log that keeps what it hears, for assertions; also the engine tests' warning sink.</summary>
+    public sealed class RecordingObserver : IEngineLog
     {
         private readonly List<string> _verbose = new List<string>();
         private readonly List<string> _warnings = new List<string>();
@@ -30,6 +32,11 @@ namespace InterviewTools.Engine.Tests
         public void Warning(string message)
         {
             lock (_warnings) _warnings.Add(message);
+        }
+
+        public void ConfigProblem(string configFile, string problem)
+        {
+            lock (_warnings) _warnings.Add(problem);
         }
 
         public void Waiting(string what, DateTimeOffset until)

@@ -127,6 +127,9 @@ namespace InterviewTools.Tests
             var (_, caught) = world.RunCatching("[pscustomobject]@{ A = 1 } | Export-PostSummary NoSuchDrive:/x.yaml");
 
             Assert.Equal("PostNotFound", caught!.FullyQualifiedErrorId.Split(',')[0]);
+            // The record keeps PowerShell's own cause, so `catch [System.Management.Automation.DriveNotFoundException]` works.
+            Assert.IsType<System.Management.Automation.DriveNotFoundException>(caught.Exception);
+            Assert.Contains("NoSuchDrive", caught.ErrorDetails.Message);
         }
 
         [Fact]

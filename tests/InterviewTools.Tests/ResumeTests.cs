@@ -145,10 +145,10 @@ namespace InterviewTools.Tests
         private static string PostText(RecordedRequest request) =>
             JsonDocument.Parse(request.Body).RootElement.GetProperty("contents")[0].GetProperty("parts")[0].GetProperty("text").GetString()!;
 
-        /// <summary>The sources the result cache holds, read from its entry files.</summary>
+        /// <summary>The sources the result cache holds, read from its entry files (format 2: the record under "summary").</summary>
         private static List<string> CachedSources(HostedScenario world) =>
             Directory.GetFiles(Path.Combine(world.StateFolder, "cache"), "*.json", SearchOption.AllDirectories)
-                .Select(path => JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("source").GetString()!)
+                .Select(path => JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("summary").GetProperty("source").GetString()!)
                 .ToList();
 
         private static IEnumerable<int> LedgerDayRequests(HostedScenario world)

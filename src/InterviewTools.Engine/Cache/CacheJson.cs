@@ -12,12 +12,16 @@ namespace InterviewTools.Engine.Cache
     [JsonSerializable(typeof(CacheEntry))]
     internal sealed partial class CacheJson : JsonSerializerContext
     {
-        /// <summary>Chinese stays readable and a third the size; the files are never embedded in HTML.</summary>
+        /// <summary>
+        /// Chinese stays readable and a third the size; the files are never embedded in HTML. Enums are written by name, with
+        /// typed converters that need no reflection at the first lookup; absent values (no error, no retry time) are left out.
+        /// </summary>
         public static CacheJson Files { get; } = new CacheJson(new JsonSerializerOptions
         {
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             WriteIndented = true,
-            Converters = { new JsonStringEnumConverter() },
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            Converters = { new JsonStringEnumConverter<PostSummaryStatus>(), new JsonStringEnumConverter<PostSummaryProvider>() },
             Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         });
     }

@@ -1,6 +1,5 @@
 using System;
-using System.Security.Cryptography;
-using System.Text;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Summaries;
 
 namespace InterviewTools.Engine.Cache
@@ -9,17 +8,17 @@ namespace InterviewTools.Engine.Cache
     /// What, besides the post, decides a summary: the effective prompt, the schema version and the provider family.
     /// Any Gemini model's answer serves any Gemini run, so the model itself is not part of the key; an offline summary is a different thing.
     /// </summary>
-    public sealed class CacheKey
+    internal sealed class CacheKey
     {
-        public CacheKey(string prompt, SummaryProvider provider, int schemaVersion)
+        public CacheKey(string prompt, PostSummaryProvider provider, int schemaVersion)
         {
-            PromptHash = Sha256Hex(SummaryPrompt.SystemInstruction(prompt ?? throw new ArgumentNullException(nameof(prompt))));
+            PromptHash = Sha256.Hex(SummaryPrompt.SystemInstruction(prompt ?? throw new ArgumentNullException(nameof(prompt))));
             SchemaVersion = schemaVersion;
             Family = provider.ToString().ToLowerInvariant();
         }
 
         /// <summary>The key for this version of the schema: the one every run uses.</summary>
-        public static CacheKey For(string prompt, SummaryProvider provider) => new CacheKey(prompt, provider, SummarySchema.Version);
+        public static CacheKey For(string prompt, PostSummaryProvider provider) => new CacheKey(prompt, provider, SummarySchema.Version);
 
         /// <summary>SHA-256 of the whole system instruction, so a change to the answer rules also invalidates old summaries.</summary>
         public string PromptHash { get; }
@@ -30,18 +29,9 @@ namespace InterviewTools.Engine.Cache
         public string Family { get; }
 
         /// <summary>The entry's file name stem: one hash over every part, so no part can be confused with another.</summary>
-        internal string EntryId(string contentHash) => Sha256Hex($"interviewtools-cache-1\n{contentHash}\n{PromptHash}\n{SchemaVersion}\n{Family}");
+        internal string EntryId(string contentHash) => Sha256.Hex($"interviewtools-cache-1\n{contentHash}\n{PromptHash}\n{SchemaVersion}\n{Family}");
 
         internal bool Matches(CacheEntry entry, string contentHash) =>
             entry.ContentHash == contentHash && entry.PromptHash == PromptHash && entry.SchemaVersion == SchemaVersion && entry.Family == Family;
-
-        internal static string Sha256Hex(string text)
-        {
-            using var sha = SHA256.Create();
-            var digest = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
-            var hex = new StringBuilder(digest.Length * 2);
-            foreach (var b in digest) hex.Append(b.ToString("x2"));
-            return hex.ToString();
-        }
     }
 }

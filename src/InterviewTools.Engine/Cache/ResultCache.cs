@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Posts;
 using InterviewTools.Engine.State;
 using InterviewTools.Engine.Summaries;
@@ -25,13 +26,16 @@ namespace InterviewTools.Engine.Cache
         private static readonly StringComparison PathComparison =
             System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
-        private readonly Action<string> _warn;
+        private readonly IEngineLog _log;
         private readonly TimeProvider _time;
 
-        public ResultCache(string stateDirectory, Action<string> warn, TimeProvider? time = null)
+        /// <summary>The cache of this user's state directory ($env:INTERVIEWTOOLS_STATE_DIR or the platform's default).</summary>
+        public static ResultCache Open(Func<string, string?> environment, IEngineLog log) => new ResultCache(StateDirectory.Resolve(environment), log);
+
+        internal ResultCache(string stateDirectory, IEngineLog log, TimeProvider? time = null)
         {
             Root = Path.Combine(Path.GetFullPath(stateDirectory), FolderName);
-            _warn = warn;
+            _log = log;
             _time = time ?? TimeProvider.System;
         }
 
@@ -39,60 +43,45 @@ namespace InterviewTools.Engine.Cache
         public string Root { get; }
 
         /// <summary>
-        /// The stored summary of <paramref name="post"/> under <paramref name="key"/>, as an outcome with Status Cached that keeps the
-        /// original provenance (Model, KeyId, Provider, Fallback, tokens, times). With <paramref name="includeFallback"/> false an
-        /// offline stand-in is passed over, so a run that has Gemini quota again replaces it with a real answer.
+        /// The stored record of <paramref name="post"/> under <paramref name="key"/>, with Status Cached, the post's current source,
+        /// and the original provenance (Model, KeyId, Provider, Fallback, tokens, times). With <paramref name="includeFallback"/>
+        /// false an offline stand-in is passed over, so a run that has Gemini quota again replaces it with a real answer.
         /// </summary>
-        public bool TryGet(PostDocument post, CacheKey key, [NotNullWhen(true)] out SummaryOutcome? outcome, bool includeFallback = true)
+        internal bool TryGet(PostDocument post, CacheKey key, [NotNullWhen(true)] out PostSummary? summary, bool includeFallback = true)
         {
-            outcome = null;
+            summary = null;
             var path = PathOf(key.EntryId(post.ContentHash));
             var entry = Read(path, key, post.ContentHash);
-            if (entry == null || (entry.Fallback && !includeFallback)) return false;
-            outcome = new SummaryOutcome(post, SummaryStatus.Cached)
-            {
-                Content = entry.Content,
-                Provider = entry.Provider,
-                Fallback = entry.Fallback,
-                Model = entry.Model,
-                KeyId = entry.KeyId,
-                Attempts = entry.Attempts,
-                InputTokens = entry.InputTokens,
-                OutputTokens = entry.OutputTokens,
-                Duration = entry.Duration,
-                CompletedAt = entry.CompletedAt,
-            };
+            if (entry == null || (entry.Summary!.Fallback && !includeFallback)) return false;
+            summary = entry.Summary;
+            summary.Source = post.Source;
+            summary.ContentHash = post.ContentHash;
+            summary.Status = PostSummaryStatus.Cached;
+            summary.Error = null;
+            summary.RetryAt = null;
+            summary.Switches = Array.Empty<string>();
             return true;
         }
 
         /// <summary>
-        /// Keeps a Succeeded outcome; anything else is ignored (false). A fallback never replaces a real answer already stored,
-        /// while a real answer replaces a fallback: that is how fallback entries are upgraded.
+        /// Keeps a Succeeded record as it is; anything else is ignored (false). A fallback never replaces a real answer already
+        /// stored, while a real answer replaces a fallback: that is how fallback entries are upgraded.
         /// </summary>
-        public bool Store(SummaryOutcome outcome, CacheKey key)
+        internal bool Store(SummaryOutcome outcome, CacheKey key)
         {
-            if (outcome.Status != SummaryStatus.Succeeded || outcome.Content == null) return false;
+            var summary = outcome.Summary;
+            if (summary.Status != PostSummaryStatus.Succeeded) return false;
             var contentHash = outcome.Post.ContentHash;
             var path = PathOf(key.EntryId(contentHash));
-            if (outcome.Fallback && Read(path, key, contentHash) is { Fallback: false }) return false;
+            if (summary.Fallback && Read(path, key, contentHash) is { Summary: { Fallback: false } }) return false;
+            summary.ContentHash = contentHash;
             var entry = new CacheEntry
             {
-                ContentHash = contentHash,
                 PromptHash = key.PromptHash,
                 SchemaVersion = key.SchemaVersion,
                 Family = key.Family,
-                Source = outcome.Post.Source,
-                Content = outcome.Content,
-                Provider = outcome.Provider,
-                Fallback = outcome.Fallback,
-                Model = outcome.Model,
-                KeyId = outcome.KeyId,
-                Attempts = outcome.Attempts,
-                InputTokens = outcome.InputTokens,
-                OutputTokens = outcome.OutputTokens,
-                Duration = outcome.Duration,
-                CompletedAt = outcome.CompletedAt,
                 CachedAt = _time.GetUtcNow(),
+                Summary = summary,
             };
             StateDirectory.Ensure(Path.GetDirectoryName(Root)!);
             StateDirectory.Ensure(Root);
@@ -100,22 +89,19 @@ namespace InterviewTools.Engine.Cache
             return true;
         }
 
-        /// <summary>Every entry file, unreadable ones included (with <see cref="CacheEntryInfo.Problem"/> set). Lists without changing anything.</summary>
-        public IEnumerable<CacheEntryInfo> List()
+        /// <summary>Every entry file, unreadable ones included (with <see cref="CacheFile.Problem"/> set). Lists without changing anything.</summary>
+        public IEnumerable<CacheFile> List()
         {
             if (!Directory.Exists(Root)) yield break;
             foreach (var folder in Directory.EnumerateDirectories(Root))
             {
                 foreach (var path in Directory.EnumerateFiles(folder, "*" + Extension))
                 {
-                    var info = Describe(path);
-                    if (info != null) yield return info;
+                    var file = Describe(path);
+                    if (file != null) yield return file;
                 }
             }
         }
-
-        /// <summary>Deletes the entries <paramref name="select"/> picks and returns how many went.</summary>
-        public int Remove(Func<CacheEntryInfo, bool> select) => List().Where(select).ToList().Count(info => Delete(info.Path));
 
         /// <summary>Deletes one entry file. Refuses any path that is not an entry of this cache, so a piped object cannot aim it elsewhere.</summary>
         public bool Delete(string entryPath)
@@ -189,28 +175,25 @@ namespace InterviewTools.Engine.Cache
             return null;
         }
 
-        private CacheEntryInfo? Describe(string path)
+        private CacheFile? Describe(string path)
         {
             var bytes = ReadBytes(path, out var unreadable);
-            if (bytes == null) return unreadable == null ? null : new CacheEntryInfo { Path = path, Problem = unreadable };
-            var info = new CacheEntryInfo { Path = path, SizeBytes = bytes.LongLength };
+            if (bytes == null) return unreadable == null ? null : new CacheFile(path, 0, null, unreadable);
             var entry = Parse(bytes, out var defect);
-            if (entry == null)
+            if (entry == null) return new CacheFile(path, bytes.LongLength, null, defect);
+            var summary = entry.Summary!;
+            return new CacheFile(path, bytes.LongLength, new PostSummaryCacheEntry
             {
-                info.Problem = defect;
-                return info;
-            }
-            info.Source = entry.Source;
-            info.Title = entry.Content!.Title;
-            info.Provider = entry.Provider;
-            info.Fallback = entry.Fallback;
-            info.Model = entry.Model;
-            info.ContentHash = entry.ContentHash;
-            info.Family = entry.Family;
-            info.SchemaVersion = entry.SchemaVersion;
-            info.CompletedAt = entry.CompletedAt;
-            info.CachedAt = entry.CachedAt;
-            return info;
+                Source = summary.Source,
+                Title = summary.Title,
+                Provider = summary.Provider,
+                Model = summary.Model,
+                Fallback = summary.Fallback,
+                ContentHash = entry.ContentHash,
+                CachedAt = entry.CachedAt,
+                SizeBytes = bytes.LongLength,
+                Path = path,
+            }, null);
         }
 
         private static CacheEntry? Parse(byte[] bytes, out string? defect)
@@ -218,6 +201,11 @@ namespace InterviewTools.Engine.Cache
             try
             {
                 var entry = JsonSerializer.Deserialize(bytes, CacheJson.Files.CacheEntry);
+                if (entry != null && entry.Format == FormatOne.Number)
+                {
+                    using var document = JsonDocument.Parse(bytes);
+                    entry = FormatOne.Read(document.RootElement);
+                }
                 defect = entry == null ? "it is empty" : entry.Defect();
                 return defect == null ? entry : null;
             }
@@ -233,11 +221,11 @@ namespace InterviewTools.Engine.Cache
             try
             {
                 File.Delete(path);
-                _warn($"The cached summary {path} could not be used ({defect}); it was deleted and the post will be summarised again.");
+                _log.Warning($"The cached summary {path} could not be used ({defect}); it was deleted and the post will be summarised again.");
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                _warn($"The cached summary {path} could not be used ({defect}) nor deleted ({e.Message}); the post will be summarised again.");
+                _log.Warning($"The cached summary {path} could not be used ({defect}) nor deleted ({e.Message}); the post will be summarised again.");
             }
         }
 

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace InterviewTools.Engine.Config
 {
-    public sealed class ConfigLoadResult
+    internal sealed class ConfigLoadResult
     {
         public ConfigLoadResult(InterviewToolsConfig config, IReadOnlyList<string> problems, IReadOnlyList<string> warnings)
         {

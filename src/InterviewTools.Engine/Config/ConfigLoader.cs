@@ -8,7 +8,7 @@ using YamlDotNet.RepresentationModel;
 namespace InterviewTools.Engine.Config
 {
     /// <summary>Reads config.yaml. It never throws for a bad file: it keeps what is valid and says, by file and line, what it left out.</summary>
-    public static class ConfigLoader
+    internal static class ConfigLoader
     {
         public static ConfigLoadResult Load(string path, Func<string, string?> environment)
         {

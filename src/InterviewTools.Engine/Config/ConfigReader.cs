@@ -3,9 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Gemini;
-using InterviewTools.Engine.Rotation;
-using InterviewTools.Engine.Security;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using InterviewTools.Engine.Security;
+using InterviewTools.Engine.Common;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Tokens;
 

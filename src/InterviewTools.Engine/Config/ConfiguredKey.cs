@@ -1,9 +1,9 @@
-using InterviewTools.Engine.Security;
+using InterviewTools.Engine.Common;
 
 namespace InterviewTools.Engine.Config
 {
     /// <summary>A key from the config file, already read from its environment variable when it named one.</summary>
-    public sealed class ConfiguredKey
+    internal sealed class ConfiguredKey
     {
         public ConfiguredKey(ApiKey key, string? project, string origin)
         {

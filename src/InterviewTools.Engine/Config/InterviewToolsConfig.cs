@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Gemini;
-using InterviewTools.Engine.Rotation;
-using InterviewTools.Engine.Summaries;
 
 namespace InterviewTools.Engine.Config
 {
@@ -10,7 +9,7 @@ namespace InterviewTools.Engine.Config
     /// The settings of config.yaml. Everything is optional: an absent setting is null or empty, and the caller falls back to
     /// parameters first, then the environment, then this file, then the built-in default.
     /// </summary>
-    public sealed class InterviewToolsConfig
+    internal sealed class InterviewToolsConfig
     {
         /// <summary>The range -ThrottleLimit accepts, so the file cannot ask for more.</summary>
         public const int MaxThrottleLimit = 32;

@@ -7,7 +7,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using InterviewTools.Engine.Gemini.Wire;
-using InterviewTools.Engine.Security;
+using InterviewTools.Engine.Common;
 
 namespace InterviewTools.Engine.Gemini
 {
@@ -15,7 +15,7 @@ namespace InterviewTools.Engine.Gemini
     /// The four Gemini REST calls the module needs. Each call is one HTTP exchange: retrying is the caller's choice.
     /// The key travels only in the <c>x-goog-api-key</c> header.
     /// </summary>
-    public sealed class GeminiClient
+    internal sealed class GeminiClient
     {
         private const string ApiKeyHeader = "x-goog-api-key";
         private const int MaxListPageSize = 1000;

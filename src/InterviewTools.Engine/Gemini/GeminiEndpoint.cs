@@ -2,7 +2,7 @@ using System;
 
 namespace InterviewTools.Engine.Gemini
 {
-    public sealed class GeminiEndpoint
+    internal sealed class GeminiEndpoint
     {
         public const string DefaultBaseUrl = "https://generativelanguage.googleapis.com";
         public const string BaseUrlVariable = "GOOGLE_GEMINI_BASE_URL";

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace InterviewTools.Engine.Gemini
 {
     /// <summary>A <c>google.rpc.Status</c> error body with its details read by <c>@type</c>.</summary>
-    public sealed class GeminiError
+    internal sealed class GeminiError
     {
         public int HttpStatus { get; set; }
         public int Code { get; set; }
@@ -20,7 +20,7 @@ namespace InterviewTools.Engine.Gemini
         public bool BodyWasJson { get; set; }
     }
 
-    public sealed class QuotaViolation
+    internal sealed class QuotaViolation
     {
         public string? QuotaMetric { get; set; }
         public string? QuotaId { get; set; }
@@ -30,14 +30,14 @@ namespace InterviewTools.Engine.Gemini
         public long QuotaValue { get; set; }
     }
 
-    public sealed class ErrorInfo
+    internal sealed class ErrorInfo
     {
         public string? Reason { get; set; }
         public string? Domain { get; set; }
         public Dictionary<string, string> Metadata { get; } = new Dictionary<string, string>();
     }
 
-    public sealed class FieldViolation
+    internal sealed class FieldViolation
     {
         public string? Field { get; set; }
         public string? Description { get; set; }

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace InterviewTools.Engine.Gemini
 {
-    public static class GeminiErrorParser
+    internal static class GeminiErrorParser
     {
         private const string TypePrefix = "type.googleapis.com/google.rpc.";
         private static readonly Regex RetryInMessage = new Regex(@"Please retry in (?<duration>[0-9.hmsuµn]+)\.?", RegexOptions.Compiled);

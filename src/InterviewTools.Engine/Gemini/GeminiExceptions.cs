@@ -1,9 +1,18 @@
 using System;
+using InterviewTools.Engine.Common;
 
 namespace InterviewTools.Engine.Gemini
 {
+    /// <summary>The root of every failure of a Gemini call: what the service or the network did, as opposed to a bug here.</summary>
+    internal abstract class GeminiException : InterviewToolsException
+    {
+        protected GeminiException(string message, Exception? inner = null) : base(message, inner)
+        {
+        }
+    }
+
     /// <summary>The server answered with an error status.</summary>
-    public sealed class GeminiApiException : Exception
+    internal sealed class GeminiApiException : GeminiException
     {
         public GeminiApiException(GeminiError error)
             : base($"Gemini answered {error.HttpStatus} {error.Status}: {error.Message}".TrimEnd(' ', ':'))
@@ -16,7 +25,7 @@ namespace InterviewTools.Engine.Gemini
     }
 
     /// <summary>No usable answer arrived: a connection fault, a reset, or a timeout.</summary>
-    public sealed class GeminiTransportException : Exception
+    internal sealed class GeminiTransportException : GeminiException
     {
         public GeminiTransportException(string message, Exception? inner = null) : base(message, inner)
         {
@@ -24,7 +33,7 @@ namespace InterviewTools.Engine.Gemini
     }
 
     /// <summary>The server answered 2xx with a body that is not the expected JSON.</summary>
-    public sealed class GeminiMalformedResponseException : Exception
+    internal sealed class GeminiMalformedResponseException : GeminiException
     {
         public GeminiMalformedResponseException(string message, Exception? inner = null) : base(message, inner)
         {

@@ -4,7 +4,7 @@ using System.Threading;
 
 namespace InterviewTools.Engine.Gemini
 {
-    public static class GeminiHttp
+    internal static class GeminiHttp
     {
         /// <summary>
         /// One client for the process so connections are reused across pipelines. Its own timeout is off:

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace InterviewTools.Engine.Gemini
 {
     /// <summary>Parses Go duration strings ("18.597309548s", "10h17m5.72s", "800ms") as the 429 message prints them.</summary>
-    public static class GoDuration
+    internal static class GoDuration
     {
         private static readonly Regex Component = new Regex(@"(?<value>\d+(?:\.\d+)?)(?<unit>h|ms|us|µs|ns|m|s)", RegexOptions.Compiled);
         private static readonly Regex Whole = new Regex(@"^(?:\d+(?:\.\d+)?(?:h|ms|us|µs|ns|m|s))+$", RegexOptions.Compiled);

@@ -1,6 +1,6 @@
 namespace InterviewTools.Engine.Gemini
 {
-    public static class ModelId
+    internal static class ModelId
     {
         private const string ResourcePrefix = "models/";
 

@@ -16,6 +16,6 @@ namespace InterviewTools.Engine.Offline
             if (item.Length > 0 && _seen.Add(item)) _items.Add(item);
         }
 
-        public IReadOnlyList<string> ToArray() => _items.Count == 0 ? Array.Empty<string>() : _items.ToArray();
+        public string[] ToArray() => _items.Count == 0 ? Array.Empty<string>() : _items.ToArray();
     }
 }

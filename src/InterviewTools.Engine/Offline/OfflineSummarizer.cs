@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using InterviewTools.Engine.Posts;
 using InterviewTools.Engine.Summaries;
@@ -7,16 +8,17 @@ namespace InterviewTools.Engine.Offline
     /// <summary>
     /// A deterministic extractive summarizer: no network, no model, the same notes for the same post every time.
     /// It reads the structure these posts have (a title line, numbered question lists, reading lists, cue words,
-    /// hashtags) and fills the same <see cref="SummaryContent"/> as Gemini. Items keep the post's wording with numbering,
+    /// hashtags) and fills the same content fields of a <see cref="PostSummary"/> as Gemini. Items keep the post's wording with numbering,
     /// bullets, emoji and hashtags removed. The rules live in <see cref="TitleRule"/>, <see cref="ItemSorter"/>,
     /// <see cref="CueWords"/>, <see cref="TopicCollector"/>, <see cref="TermExtractor"/> and <see cref="TextRank"/>.
     /// </summary>
-    public static class OfflineSummarizer
+    internal static class OfflineSummarizer
     {
         /// <summary>The model name offline outcomes carry, where Gemini outcomes carry a model id.</summary>
         public const string ModelLabel = "offline-extractive";
 
-        public static SummaryContent Extract(PostDocument post)
+        /// <summary>The notes alone: the content half of a <see cref="PostSummary"/>.</summary>
+        public static PostSummary Extract(PostDocument post)
         {
             if (post == null) throw new ArgumentNullException(nameof(post));
             var lines = LineSplitter.Split(post.Body);
@@ -30,7 +32,7 @@ namespace InterviewTools.Engine.Offline
             foreach (var line in lines) TermExtractor.Collect(line.Text, terms);
 
             var summary = TextRank.Summarize(sorter.Candidates);
-            return new SummaryContent
+            return new PostSummary
             {
                 Title = title,
                 Summary = summary.Length > 0 ? summary : title ?? string.Empty,
@@ -38,7 +40,7 @@ namespace InterviewTools.Engine.Offline
                 Tips = sorter.Tips.ToArray(),
                 Advice = sorter.Advice.ToArray(),
                 Questions = sorter.Questions.ToArray(),
-                Topics = TopicCollector.Collect(post.Topics, post.Body),
+                Topics = TopicCollector.Collect(post.Topics, post.Body).ToArray(),
                 Terms = terms.ToArray(),
             };
         }
@@ -48,17 +50,17 @@ namespace InterviewTools.Engine.Offline
         {
             if (time == null) throw new ArgumentNullException(nameof(time));
             var started = time.GetTimestamp();
-            var content = Extract(post);
-            return new SummaryOutcome(post, SummaryStatus.Succeeded)
-            {
-                Provider = SummaryProvider.Offline,
-                Model = ModelLabel,
-                KeyId = string.Empty,
-                Attempts = 0,
-                Content = content,
-                Duration = time.GetElapsedTime(started),
-                CompletedAt = time.GetUtcNow(),
-            };
+            var record = Extract(post);
+            record.Source = post.Source;
+            record.ContentHash = post.ContentHash;
+            record.Status = PostSummaryStatus.Succeeded;
+            record.Provider = PostSummaryProvider.Offline;
+            record.Model = ModelLabel;
+            record.KeyId = string.Empty;
+            record.Attempts = 0;
+            record.Duration = time.GetElapsedTime(started);
+            record.CompletedAt = time.GetUtcNow();
+            return new SummaryOutcome(post, record);
         }
 
         /// <summary>
@@ -68,11 +70,12 @@ namespace InterviewTools.Engine.Offline
         public static SummaryOutcome StandIn(SummaryOutcome deferred, TimeProvider time)
         {
             var outcome = Summarize(deferred.Post, time);
-            outcome.Fallback = true;
-            outcome.RetryAt = deferred.RetryAt;
-            outcome.Attempts = deferred.Attempts;
-            outcome.Switches = deferred.Switches;
-            outcome.Duration += deferred.Duration;
+            var record = outcome.Summary;
+            record.Fallback = true;
+            record.RetryAt = deferred.Summary.RetryAt;
+            record.Attempts = deferred.Summary.Attempts;
+            record.Switches = deferred.Summary.Switches;
+            record.Duration += deferred.Summary.Duration;
             return outcome;
         }
     }

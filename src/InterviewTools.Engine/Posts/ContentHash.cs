@@ -1,17 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
+using InterviewTools.Engine.Common;
 
 namespace InterviewTools.Engine.Posts
 {
-    public static class ContentHash
+    internal static class ContentHash
     {
-        public static string Of(string normalizedText)
-        {
-            using var sha = SHA256.Create();
-            var digest = sha.ComputeHash(Encoding.UTF8.GetBytes(normalizedText));
-            var hex = new StringBuilder("sha256:", 7 + digest.Length * 2);
-            foreach (var b in digest) hex.Append(b.ToString("x2"));
-            return hex.ToString();
-        }
+        public static string Of(string normalizedText) => Sha256.Hex(normalizedText, "sha256:");
     }
 }

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace InterviewTools.Engine.Posts
 {
-    public sealed class DecodedText
+    internal sealed class DecodedText
     {
         public DecodedText(string text, string encodingName, IReadOnlyList<string> warnings)
         {

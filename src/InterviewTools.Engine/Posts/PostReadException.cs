@@ -1,4 +1,5 @@
 using System;
+using InterviewTools.Engine.Common;
 
 namespace InterviewTools.Engine.Posts
 {
@@ -13,7 +14,7 @@ namespace InterviewTools.Engine.Posts
         TooManyTokens,
     }
 
-    public sealed class PostReadException : Exception
+    public sealed class PostReadException : InterviewToolsException
     {
         public PostReadException(string source, PostProblem problem, string message, Exception? inner = null)
             : base(message, inner)

@@ -9,7 +9,7 @@ namespace InterviewTools.Engine.Posts
     /// opening with a YAML front matter block (or any .md/.markdown file) is Markdown, everything else plain text.
     /// A .json or .md file whose content does not fit is read as plain text with a warning, so nothing is lost.
     /// </summary>
-    public static class PostReader
+    internal static class PostReader
     {
         public const long MaxFileBytes = 16L * 1024 * 1024;
 

@@ -9,7 +9,7 @@ namespace InterviewTools.Engine.Posts
     /// Turns the bytes of a post into text: BOMs first, then strict UTF-8, then GB18030 (Chinese text saved on Windows).
     /// A few stray bytes in otherwise valid UTF-8 are dropped with a warning instead of switching encodings.
     /// </summary>
-    public static class TextDecoder
+    internal static class TextDecoder
     {
         private const int GB18030CodePage = 54936;
         private const int BinaryProbeLength = 8192;

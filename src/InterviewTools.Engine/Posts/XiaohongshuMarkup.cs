@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace InterviewTools.Engine.Posts
 {
     /// <summary>Lifts Xiaohongshu markup out of a post: <c>#话题[话题]#</c> hashtags, <c>[清单R]</c> emoji codes and a 【…】 title line.</summary>
-    public static class XiaohongshuMarkup
+    internal static class XiaohongshuMarkup
     {
         private static readonly Regex Hashtag = new Regex(@"#(?<topic>[^#\[\]\r\n]{1,40}?)\[话题\]#", RegexOptions.Compiled);
         private static readonly Regex EmojiCode = new Regex(@"\[[\u3400-\u4DBF\u4E00-\u9FFF]{1,8}R\]", RegexOptions.Compiled);

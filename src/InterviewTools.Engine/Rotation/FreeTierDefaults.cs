@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using InterviewTools.Engine.Common;
 
 namespace InterviewTools.Engine.Rotation
 {
@@ -7,7 +8,7 @@ namespace InterviewTools.Engine.Rotation
     /// Free-tier limits per project and model as observed in 2026 (shared/docs/gemini-models-and-quotas.md §4). Google no longer
     /// publishes them, so they only seed the pacing: configuration overrides them and a 429's quotaValue corrects them.
     /// </summary>
-    public static class FreeTierDefaults
+    internal static class FreeTierDefaults
     {
         /// <summary>No free tier allows more requests per minute than this, so a route that took more is a paid one.</summary>
         public const int HighestRequestsPerMinute = 15;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace InterviewTools.Engine.Rotation
 {
     /// <summary>How many requests of this process are in flight on each (project, model), so a route whose limits are unknown is probed one request at a time.</summary>
-    public sealed class InFlightRoutes
+    internal sealed class InFlightRoutes
     {
         private readonly Dictionary<string, int> _counts = new Dictionary<string, int>();
 

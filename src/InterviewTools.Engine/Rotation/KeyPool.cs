@@ -4,7 +4,7 @@ using System.Linq;
 namespace InterviewTools.Engine.Rotation
 {
     /// <summary>The keys a run may use, each once, with what the caller should tell the user about how the pool was formed.</summary>
-    public sealed class KeyPool
+    internal sealed class KeyPool
     {
         public KeyPool(IReadOnlyList<PooledKey> keys, IReadOnlyList<string> notes, IReadOnlyList<string> warnings)
         {

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Config;
-using InterviewTools.Engine.Security;
 
 namespace InterviewTools.Engine.Rotation
 {
@@ -10,7 +10,7 @@ namespace InterviewTools.Engine.Rotation
     /// Gathers the key pool. -ApiKey replaces every other source; otherwise the pool is the union of $env:GEMINI_API_KEYS,
     /// GEMINI_API_KEY, GOOGLE_API_KEY and the config file, each key once (by fingerprint) under the first project label it was given.
     /// </summary>
-    public static class KeyPoolBuilder
+    internal static class KeyPoolBuilder
     {
         public const string ListVariable = "GEMINI_API_KEYS";
         public const string ParameterOrigin = "-ApiKey";

@@ -18,6 +18,23 @@ namespace InterviewTools.Engine.Rotation
 
         public bool Everything => KeyFingerprint == null && Project == null && Model == null;
 
+        /// <summary>
+        /// What resetting a Get-QuotaStatus row means: a refused key is re-enabled, a retired model is forgiven (its usage stays),
+        /// and any other row's project and model lose their usage, cool-downs and learned limits.
+        /// </summary>
+        public static LedgerReset For(QuotaStatus row) => row.State switch
+        {
+            QuotaState.KeyDisabled => new LedgerReset { KeyFingerprint = row.KeyId },
+            QuotaState.Retired => new LedgerReset { Model = row.Model, ClearUsage = false },
+            _ => new LedgerReset { Project = row.Project, Model = row.Model },
+        };
+
+        /// <summary>For confirmation prompts and logs: what this reset clears.</summary>
+        public string Describe() => Everything
+            ? "every entry (usage, cool-downs, learned limits, refused keys, retired models, model list)"
+            : string.Join(", ", new[] { KeyFingerprint == null ? null : "key " + KeyFingerprint, Project == null ? null : "project " + Project, Model == null ? null : "model " + Model }.Where(p => p != null))
+                + (ClearUsage ? string.Empty : " (its retirement only)");
+
         internal int ApplyTo(LedgerState state)
         {
             if (Everything)

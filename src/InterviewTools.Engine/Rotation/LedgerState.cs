@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Generic;
+using InterviewTools.Engine.Common;
 
 namespace InterviewTools.Engine.Rotation
 {
     /// <summary>The persisted ledger of one endpoint. Keys appear only as fingerprints.</summary>
-    public sealed class LedgerState
+    internal sealed class LedgerState
     {
         public int Version { get; set; } = 1;
 
@@ -51,7 +52,7 @@ namespace InterviewTools.Engine.Rotation
         }
     }
 
-    public sealed class RouteUsage
+    internal sealed class RouteUsage
     {
         public string Project { get; set; } = string.Empty;
         public string Model { get; set; } = string.Empty;
@@ -81,7 +82,7 @@ namespace InterviewTools.Engine.Rotation
         public static string KeyOf(string project, string model) => project + "|" + model;
     }
 
-    public sealed class MinuteBucket
+    internal sealed class MinuteBucket
     {
         /// <summary>Unix seconds at which the bucket starts.</summary>
         public long Second { get; set; }
@@ -89,13 +90,13 @@ namespace InterviewTools.Engine.Rotation
         public long Tokens { get; set; }
     }
 
-    public sealed class LedgerNote
+    internal sealed class LedgerNote
     {
         public string Reason { get; set; } = string.Empty;
         public DateTimeOffset At { get; set; }
     }
 
-    public sealed class KeyRecord
+    internal sealed class KeyRecord
     {
         public string Project { get; set; } = string.Empty;
         public DateTimeOffset? LastUsed { get; set; }
@@ -103,7 +104,7 @@ namespace InterviewTools.Engine.Rotation
     }
 
     /// <summary>models.list as last read, so a run validates its chain without listing again for a day.</summary>
-    public sealed class ModelListing
+    internal sealed class ModelListing
     {
         public DateTimeOffset FetchedAt { get; set; }
         public Dictionary<string, int> InputTokenLimits { get; set; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);

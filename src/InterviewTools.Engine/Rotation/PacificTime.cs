@@ -4,7 +4,7 @@ using System.Globalization;
 namespace InterviewTools.Engine.Rotation
 {
     /// <summary>Gemini's daily quotas reset at midnight in America/Los_Angeles, whatever the offset is that day.</summary>
-    public static class PacificTime
+    internal static class PacificTime
     {
         /// <summary>The IANA id on .NET Core and Unix; the Windows id where ICU is absent, as in Windows PowerShell 5.1.</summary>
         public static readonly System.Collections.Generic.IReadOnlyList<string> ZoneIds = new[] { "America/Los_Angeles", "Pacific Standard Time" };

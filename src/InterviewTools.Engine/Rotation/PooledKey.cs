@@ -1,9 +1,9 @@
-using InterviewTools.Engine.Security;
+using InterviewTools.Engine.Common;
 
 namespace InterviewTools.Engine.Rotation
 {
     /// <summary>A key in the pool and the project whose quota it spends. Keys of one project share that quota.</summary>
-    public sealed class PooledKey
+    internal sealed class PooledKey
     {
         public PooledKey(ApiKey key, string? project, string origin)
         {

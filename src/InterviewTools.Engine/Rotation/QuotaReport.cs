@@ -1,13 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using InterviewTools.Engine.Common;
 
 namespace InterviewTools.Engine.Rotation
 {
-    /// <summary>Builds the key × model rows of Get-QuotaStatus from the ledger alone, without calling the API.</summary>
-    public static class QuotaReport
+    /// <summary>Builds the key × model rows of Get-QuotaStatus from the ledger alone, without calling the API. Times are local.</summary>
+    internal static class QuotaReport
     {
-        public static IReadOnlyList<RouteStatus> Build(LedgerState state, IReadOnlyList<PooledKey> keys, IReadOnlyList<string> chain, RouteLimits limits, DateTimeOffset now)
+        public static IReadOnlyList<QuotaStatus> Build(LedgerState state, IReadOnlyList<PooledKey> keys, IReadOnlyList<string> chain, RouteLimits limits, DateTimeOffset now)
         {
             var keyProjects = keys.GroupBy(k => k.Key.Fingerprint).ToDictionary(g => g.Key, g => g.First().Project, StringComparer.Ordinal);
             foreach (var record in state.Keys.Where(r => !keyProjects.ContainsKey(r.Key))) keyProjects[record.Key] = record.Value.Project;
@@ -16,7 +17,7 @@ namespace InterviewTools.Engine.Rotation
             models.AddRange(state.Routes.Values.Select(r => r.Model).Concat(state.RetiredModels.Keys)
                 .Where(m => !models.Contains(m, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(m => m, StringComparer.Ordinal));
 
-            var rows = new List<RouteStatus>();
+            var rows = new List<QuotaStatus>();
             foreach (var key in keyProjects)
             {
                 foreach (var model in models)
@@ -29,60 +30,62 @@ namespace InterviewTools.Engine.Rotation
             return rows;
         }
 
-        private static RouteStatus Row(LedgerState state, string fingerprint, string project, string model, RouteUsage? usage, RouteLimits limits, DateTimeOffset now)
+        private static QuotaStatus Row(LedgerState state, string fingerprint, string project, string model, RouteUsage? usage, RouteLimits limits, DateTimeOffset now)
         {
             usage ??= new RouteUsage { Project = project, Model = model };
             RouteCapacity.Normalize(usage, now);
             var limit = limits.For(model, usage, state.LearnedForModel(model));
-            var row = new RouteStatus
+            var remaining = usage.ExhaustedUntil != null ? 0 : limit.RequestsPerDay - usage.DayRequests is { } left ? Math.Max(0, left) : (int?)null;
+            var lastError = (Reason: usage.LastError, At: usage.LastErrorAt);
+            var coolingUntil = usage.CoolingUntil;
+            var routeState = StateOf(state, fingerprint, model, usage, limit, remaining, ref lastError, ref coolingUntil, now);
+            return new QuotaStatus
             {
-                KeyFingerprint = fingerprint,
+                KeyId = fingerprint,
                 Project = project,
                 Model = model,
-                RequestsPerMinute = limit.RequestsPerMinute,
-                InputTokensThisMinute = usage.Minute.Sum(b => b.Tokens),
+                State = routeState,
                 RequestsThisMinute = usage.Minute.Sum(b => b.Requests),
-                InputTokensPerMinute = limit.InputTokensPerMinute,
+                RequestsPerMinuteLimit = limit.RequestsPerMinute,
+                InputTokensThisMinute = usage.Minute.Sum(b => b.Tokens),
+                InputTokensPerMinuteLimit = limit.InputTokensPerMinute,
                 RequestsToday = usage.DayRequests,
-                RequestsPerDay = limit.RequestsPerDay,
-                RemainingToday = usage.ExhaustedUntil != null ? 0 : limit.RequestsPerDay - usage.DayRequests is { } left ? Math.Max(0, left) : (int?)null,
-                CoolingUntil = usage.CoolingUntil,
-                ResetsAt = PacificTime.NextMidnight(now),
-                LastError = usage.LastError,
-                LastErrorAt = usage.LastErrorAt,
+                RequestsPerDayLimit = limit.RequestsPerDay,
+                RemainingToday = remaining,
+                CoolingDownUntil = coolingUntil?.LocalDateTime,
+                ResetsAt = PacificTime.NextMidnight(now).LocalDateTime,
+                LastError = lastError.Reason,
+                LastErrorAt = lastError.At?.LocalDateTime,
             };
-            row.State = StateOf(state, fingerprint, model, usage, limit, row, now);
-            return row;
         }
 
-        private static RouteState StateOf(LedgerState state, string fingerprint, string model, RouteUsage usage, QuotaLimits limit, RouteStatus row, DateTimeOffset now)
+        private static QuotaState StateOf(LedgerState state, string fingerprint, string model, RouteUsage usage, QuotaLimits limit, int? remaining,
+            ref (string? Reason, DateTimeOffset? At) lastError, ref DateTimeOffset? coolingUntil, DateTimeOffset now)
         {
             if (state.Keys.TryGetValue(fingerprint, out var key) && key.Disabled != null)
             {
-                row.LastError = key.Disabled.Reason;
-                row.LastErrorAt = key.Disabled.At;
-                return RouteState.KeyDisabled;
+                lastError = (key.Disabled.Reason, key.Disabled.At);
+                return QuotaState.KeyDisabled;
             }
             if (state.RetiredModels.TryGetValue(model, out var retired))
             {
-                row.LastError = retired.Reason;
-                row.LastErrorAt = retired.At;
-                return RouteState.Retired;
+                lastError = (retired.Reason, retired.At);
+                return QuotaState.Retired;
             }
             if (state.Listing != null && !state.Listing.InputTokenLimits.ContainsKey(model))
             {
-                row.LastError ??= "Not offered by models.list.";
-                return RouteState.Retired;
+                lastError.Reason ??= "Not offered by models.list.";
+                return QuotaState.Retired;
             }
-            if (usage.NoFreeTier) return RouteState.NoFreeTier;
-            if (usage.ExhaustedUntil != null || row.RemainingToday == 0) return RouteState.ExhaustedToday;
+            if (usage.NoFreeTier) return QuotaState.NoFreeTier;
+            if (usage.ExhaustedUntil != null || remaining == 0) return QuotaState.ExhaustedToday;
             var blockage = RouteCapacity.Check(usage, limit, 0, now);
             if (blockage != null)
             {
-                row.CoolingUntil ??= blockage.Until;
-                return RouteState.CoolingDown;
+                coolingUntil ??= blockage.Until;
+                return QuotaState.CoolingDown;
             }
-            return RouteState.Available;
+            return QuotaState.Available;
         }
     }
 }

@@ -1,9 +1,9 @@
 using System;
-using InterviewTools.Engine.Summaries;
+using InterviewTools.Engine.Common;
 
 namespace InterviewTools.Engine.Rotation
 {
-    public enum RotationAction
+    internal enum RotationAction
     {
         /// <summary>The (project, model) daily quota is gone until the next midnight Pacific.</summary>
         ExhaustedToday,
@@ -27,18 +27,16 @@ namespace InterviewTools.Engine.Rotation
         FailPost,
     }
 
-    /// <summary>What the rotation does about one failed request, as decided by <see cref="Gemini.FailureClassifier"/>.</summary>
-    public sealed class RotationVerdict
+    /// <summary>What the rotation does about one failed request: what the ledger records for its route.</summary>
+    internal sealed class RotationVerdict
     {
-        public RotationVerdict(RotationAction action, SummaryFailure failure, string? reason = null)
+        public RotationVerdict(RotationAction action, string reason)
         {
             Action = action;
-            Failure = failure;
-            Reason = reason ?? failure.Message;
+            Reason = reason;
         }
 
         public RotationAction Action { get; }
-        public SummaryFailure Failure { get; }
         public TimeSpan CoolDown { get; set; }
 
         /// <summary>Limits the server stated in quotaValue, to pace by from now on.</summary>

@@ -1,7 +1,7 @@
 namespace InterviewTools.Engine.Rotation
 {
     /// <summary>One way to send a request: a key (and so its project) with a model.</summary>
-    public sealed class Route
+    internal sealed class Route
     {
         public Route(PooledKey key, string model)
         {
@@ -16,23 +16,28 @@ namespace InterviewTools.Engine.Rotation
         public override string ToString() => $"{Model} via {Key.Key.Fingerprint} ({Project})";
     }
 
-    /// <summary>A request the ledger has counted before it is sent; settled or released once the answer is known.</summary>
-    public sealed class Reservation
+    /// <summary>
+    /// A request the ledger has counted before it is sent; settled or released once the answer is known. The id names it in a
+    /// store that keeps reservations apart (and lets them expire); the second is the store's clock when it was counted.
+    /// </summary>
+    internal sealed class Reservation
     {
-        internal Reservation(Route route, long second, long tokens)
+        internal Reservation(Route route, long second, long tokens, string? id = null)
         {
             Route = route;
             Second = second;
             Tokens = tokens;
+            Id = id ?? route.Project + "|" + route.Model + "|" + second;
         }
 
         public Route Route { get; }
+        internal string Id { get; }
         internal long Second { get; }
         internal long Tokens { get; }
     }
 
     /// <summary>When the earliest of the blocked routes can take a request again, and why it cannot now.</summary>
-    public sealed class Blockage
+    internal sealed class Blockage
     {
         public Blockage(System.DateTimeOffset until, string reason, bool probing = false, Route? route = null)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using InterviewTools.Engine.Common;
 
 namespace InterviewTools.Engine.Rotation
 {

@@ -8,54 +8,80 @@ namespace InterviewTools.Engine.Rotation
 {
     /// <summary>
     /// Picks the route for each request: the first model of the chain that has capacity, rotating across projects within it;
-    /// waits for the earliest recovery when it is within MaxWait, and otherwise says the post must be deferred.
+    /// waits for the earliest recovery when it is within MaxWait, and otherwise says the post must be deferred. The ledger store
+    /// and the table of this process's requests in flight are its own: callers hold a <see cref="RouteLease"/>, nothing more.
     /// </summary>
-    public sealed class RoutePlanner
+    internal sealed class RoutePlanner
     {
+        /// <summary>How soon a request that waits behind a probe looks again.</summary>
+        public static readonly TimeSpan ProbePoll = TimeSpan.FromMilliseconds(50);
+
         private static readonly TimeSpan WakeMargin = TimeSpan.FromMilliseconds(50);
         private readonly IReadOnlyList<PooledKey> _keys;
-        private readonly Ledger _ledger;
+        private readonly ILedgerStore _store;
         private readonly TimeProvider _time;
         private readonly TimeSpan _maxWait;
         private readonly Dictionary<string, int> _nextProject = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         private readonly InFlightRoutes _inFlight = new InFlightRoutes();
+        private readonly object _reserving = new object();
         private IReadOnlyList<string> _chain;
 
-        public RoutePlanner(IReadOnlyList<PooledKey> keys, IReadOnlyList<string> chain, Ledger ledger, TimeProvider time, TimeSpan maxWait)
+        public RoutePlanner(IReadOnlyList<PooledKey> keys, IReadOnlyList<string> chain, ILedgerStore store, TimeProvider time, TimeSpan maxWait)
         {
             _keys = keys;
             _chain = chain;
-            _ledger = ledger;
+            _store = store;
             _time = time;
             _maxWait = maxWait;
         }
 
         public IReadOnlyList<PooledKey> Keys => _keys;
         public IReadOnlyList<string> Chain => _chain;
-        public Ledger Ledger => _ledger;
         public TimeSpan MaxWait => _maxWait;
         public int ProjectCount => _keys.Select(k => k.Project).Distinct(StringComparer.Ordinal).Count();
+
+        /// <summary>Where the ledger is, for messages.</summary>
+        public string LedgerLocation => _store.Location;
+
+        public RouteLimits Limits => _store.Limits;
 
         /// <summary>Narrows the chain to the models the API offers, once per run.</summary>
         public void UseChain(IReadOnlyList<string> validated) => _chain = validated;
 
-        public async Task<Acquisition> AcquireAsync(long tokens, ICollection<string> excludedModels, Action<Blockage> onWait, CancellationToken cancellationToken)
+        public LedgerState Snapshot() => _store.Snapshot();
+
+        public void DisableKey(PooledKey key, string reason) => _store.DisableKey(key, reason);
+
+        public void SaveListing(ModelListing listing) => _store.SaveListing(listing);
+
+        public int Reset(LedgerReset reset) => _store.Reset(reset);
+
+        /// <summary>A lease on the first route that can take a request of <paramref name="tokens"/>, waiting up to MaxWait for one.</summary>
+        public async Task<RouteLease> AcquireAsync(long tokens, ICollection<string> excludedModels, Action<Blockage> onWait, CancellationToken cancellationToken)
         {
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var candidates = Candidates(excludedModels);
-                if (candidates.Count == 0) return Acquisition.NoRoute();
-                var reservation = _ledger.TryReserve(candidates, tokens, out var blockage, _inFlight);
-                if (reservation != null) return Acquisition.Reserved(reservation);
-                if (blockage == null) return Acquisition.NoRoute();
+                if (candidates.Count == 0) return RouteLease.Exhausted();
+                Reservation? reservation;
+                Blockage? blockage;
+                // One process's probe check and its in-flight mark must be one step, or two threads could both probe a route.
+                lock (_reserving)
+                {
+                    var asked = candidates.Select(route => new RouteCandidate(route, _inFlight.Any(KeyOf(route)))).ToList();
+                    reservation = _store.TryReserve(asked, tokens, out blockage);
+                    if (reservation != null) _inFlight.Add(KeyOf(reservation.Route));
+                }
+                if (reservation != null) return RouteLease.Granted(reservation, End);
+                if (blockage == null) return RouteLease.Exhausted();
                 if (blockage.Probing)
                 {
-                    await _time.Delay(Ledger.ProbePoll, cancellationToken).ConfigureAwait(false);
+                    await _time.Delay(ProbePoll, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
                 var wait = blockage.Until - _time.GetUtcNow();
-                if (wait > _maxWait) return Acquisition.Deferred(blockage);
+                if (wait > _maxWait) return RouteLease.Deferred(blockage);
                 if (wait > TimeSpan.Zero)
                 {
                     onWait(blockage);
@@ -63,9 +89,6 @@ namespace InterviewTools.Engine.Rotation
                 }
             }
         }
-
-        /// <summary>The request of this reservation has its answer (or failed): its route may be probed again.</summary>
-        public void Done(Reservation reservation) => _inFlight.Remove(RouteUsage.KeyOf(reservation.Route.Project, reservation.Route.Model));
 
         /// <summary>Every usable route in order of preference: models in chain order; within a model, projects in rotation; within a project, its keys.</summary>
         public IReadOnlyList<Route> Candidates(ICollection<string> excludedModels)
@@ -88,26 +111,22 @@ namespace InterviewTools.Engine.Rotation
             }
             return routes;
         }
-    }
 
-    public sealed class Acquisition
-    {
-        private Acquisition(Reservation? reservation, Blockage? deferral)
+        private void End(RouteLease lease, long? countedTokens, RotationVerdict? verdict)
         {
-            Reservation = reservation;
-            Deferral = deferral;
+            var reservation = lease.Reservation!;
+            try
+            {
+                if (countedTokens != null) _store.Settle(reservation, countedTokens.Value);
+                else _store.Release(reservation, verdict);
+            }
+            finally
+            {
+                // The route may be probed again only once this request has its answer.
+                _inFlight.Remove(KeyOf(reservation.Route));
+            }
         }
 
-        public Reservation? Reservation { get; }
-
-        /// <summary>Set when nothing can take the request within MaxWait: the post is deferred to this time.</summary>
-        public Blockage? Deferral { get; }
-
-        /// <summary>Neither a route now nor a time one returns: every model is retired or excluded, or every key refused.</summary>
-        public bool NothingUsable => Reservation == null && Deferral == null;
-
-        internal static Acquisition Reserved(Reservation reservation) => new Acquisition(reservation, null);
-        internal static Acquisition Deferred(Blockage blockage) => new Acquisition(null, blockage);
-        internal static Acquisition NoRoute() => new Acquisition(null, null);
+        private static string KeyOf(Route route) => RouteUsage.KeyOf(route.Project, route.Model);
     }
 }

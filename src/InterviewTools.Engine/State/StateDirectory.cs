@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace InterviewTools.Engine.State
 {
     /// <summary>Where the ledger, the result cache and the config file live: one directory per user unless INTERVIEWTOOLS_STATE_DIR says otherwise.</summary>
-    public static class StateDirectory
+    internal static class StateDirectory
     {
         public const string OverrideVariable = "INTERVIEWTOOLS_STATE_DIR";
         public const string ConfigFileName = "config.yaml";

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using System.Threading;
+using InterviewTools.Engine.Common;
 
 namespace InterviewTools.Engine.State
 {
@@ -11,19 +12,19 @@ namespace InterviewTools.Engine.State
     /// A JSON document shared by every process of this user: changes happen under a cross-process lock file and land by
     /// atomic rename, so a reader sees the old or the new document, never half of one. A corrupt document is set aside and rebuilt.
     /// </summary>
-    public sealed class StateFile<T> where T : class, new()
+    internal sealed class StateFile<T> where T : class, new()
     {
         private static readonly ConcurrentDictionary<string, object> InProcessGates = new ConcurrentDictionary<string, object>(StringComparer.Ordinal);
         private readonly JsonSerializerOptions _json;
         private readonly TimeSpan _lockTimeout;
-        private readonly Action<string> _warn;
+        private readonly IEngineLog _log;
         private int _toldUnreadable;
 
-        public StateFile(string path, JsonSerializerOptions json, Action<string> warn, TimeSpan? lockTimeout = null)
+        public StateFile(string path, JsonSerializerOptions json, IEngineLog log, TimeSpan? lockTimeout = null)
         {
             Path = System.IO.Path.GetFullPath(path);
             _json = json;
-            _warn = warn;
+            _log = log;
             _lockTimeout = lockTimeout ?? TimeSpan.FromSeconds(30);
         }
 
@@ -78,12 +79,12 @@ namespace InterviewTools.Engine.State
             {
                 if (!setAsideWhenCorrupt)
                 {
-                    if (Interlocked.Exchange(ref _toldUnreadable, 1) == 0) _warn($"{Path} is unreadable ({e.Message}); it reads as empty until the next change sets it aside and rebuilds it.");
+                    if (Interlocked.Exchange(ref _toldUnreadable, 1) == 0) _log.Warning($"{Path} is unreadable ({e.Message}); it reads as empty until the next change sets it aside and rebuilds it.");
                     return new T();
                 }
                 var backup = Path + ".corrupt-" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
                 File.Copy(Path, backup, overwrite: true);
-                _warn($"{Path} was unreadable ({e.Message}); it was saved as {backup} and rebuilt empty.");
+                _log.Warning($"{Path} was unreadable ({e.Message}); it was saved as {backup} and rebuilt empty.");
                 return new T();
             }
         }

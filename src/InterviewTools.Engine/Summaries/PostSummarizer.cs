@@ -4,10 +4,11 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Gemini;
 using InterviewTools.Engine.Gemini.Wire;
+using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Posts;
-using InterviewTools.Engine.Resilience;
 using InterviewTools.Engine.Rotation;
 using Polly;
 
@@ -17,7 +18,7 @@ namespace InterviewTools.Engine.Summaries
     /// Summarises posts over every key × model the planner offers: a failed request is classified once, the ledger learns from it,
     /// and the post moves on to the next route. Safe to call from several threads at once.
     /// </summary>
-    public sealed class PostSummarizer
+    internal sealed class PostSummarizer
     {
         /// <summary>A bound on how often one post may come back to the same route, e.g. when the server keeps refusing what the ledger allows.</summary>
         private const int MaxHopsPerRoute = 3;
@@ -26,24 +27,22 @@ namespace InterviewTools.Engine.Summaries
         private readonly RoutePlanner _planner;
         private readonly SummarizerOptions _options;
         private readonly TimeProvider _time;
-        private readonly ISummaryObserver _observer;
+        private readonly IEngineLog _log;
         private readonly ResiliencePipeline _pipeline;
         private readonly ConcurrentDictionary<string, bool> _announced = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         private readonly object _chainLock = new object();
         private Task<ChainCheck>? _chainCheck;
 
-        public PostSummarizer(GeminiClient client, RoutePlanner planner, SummarizerOptions options, TimeProvider time, ISummaryObserver observer)
+        public PostSummarizer(GeminiClient client, RoutePlanner planner, SummarizerOptions options, TimeProvider time, IEngineLog log)
         {
             _client = client;
             _planner = planner;
             _options = options;
             _time = time;
-            _observer = observer;
+            _log = log;
             _pipeline = TransientRetry.Create(options.MaxRetries, options.RetryBaseDelay, options.RetryMaxDelay, options.RequestTimeout, time, notice =>
-                observer.Verbose($"{Describe(notice.Cause)}; retry {notice.Attempt} of {notice.MaxRetries} in {notice.Delay.TotalSeconds:0.0} s."));
+                log.Verbose($"{Describe(notice.Cause)}; retry {notice.Attempt} of {notice.MaxRetries} in {notice.Delay.TotalSeconds:0.0} s."));
         }
-
-        public RoutePlanner Planner => _planner;
 
         public async Task<SummaryOutcome> SummarizeAsync(PostDocument post, CancellationToken cancellationToken)
         {
@@ -51,26 +50,25 @@ namespace InterviewTools.Engine.Summaries
             var chain = await CheckChainAsync(cancellationToken).ConfigureAwait(false);
             if (chain.Models.Count == 0) return trace.Failed(NoModelLeft());
 
-            var tokens = TokenEstimate.Rough(SummaryPrompt.SystemInstruction(_options.Prompt)) + TokenEstimate.Rough(post.Body);
+            var tokens = TokenEstimate.OfRequest(_options.Prompt, post.Body);
             var excluded = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             SummaryFailure? lastFailure = null;
             var hopsLeft = MaxHopsPerRoute * Math.Max(1, _planner.Keys.Count * chain.Models.Count) + 1;
             while (hopsLeft-- > 0)
             {
-                var acquisition = await _planner.AcquireAsync(tokens, excluded, blockage => _observer.Waiting(blockage.WaitingFor, blockage.Until), cancellationToken).ConfigureAwait(false);
-                if (acquisition.Deferral != null) return trace.Deferred(acquisition.Deferral, _planner);
-                if (acquisition.NothingUsable) return trace.Failed(NothingUsable(lastFailure));
+                using var lease = await _planner.AcquireAsync(tokens, excluded, blockage => _log.Waiting(blockage.WaitingFor, blockage.Until), cancellationToken).ConfigureAwait(false);
+                if (lease.State == LeaseState.Deferred) return trace.Deferred(lease.Deferral!, _planner);
+                if (lease.State == LeaseState.Exhausted) return trace.Failed(NothingUsable(lastFailure));
 
-                var reservation = acquisition.Reservation!;
-                var route = reservation.Route;
-                trace.Use(route, _observer);
+                var route = lease.Route;
+                trace.Use(route, _log);
                 var request = SummaryRequestBuilder.Build(post, _options, route.Model);
                 try
                 {
                     var tooLong = await InputTooLongAsync(post, request, route, chain.InputTokenLimit(route.Model), cancellationToken).ConfigureAwait(false);
                     if (tooLong != null)
                     {
-                        _planner.Ledger.Release(reservation, new RotationVerdict(RotationAction.FailPost, tooLong));
+                        lease.Fail(new RotationVerdict(RotationAction.FailPost, tooLong.Message));
                         return trace.Failed(tooLong);
                     }
                     var response = await _pipeline.ExecuteAsync(async token =>
@@ -78,27 +76,23 @@ namespace InterviewTools.Engine.Summaries
                         trace.Attempted();
                         return await _client.GenerateContentAsync(route.Model, request, route.Key.Key, token).ConfigureAwait(false);
                     }, cancellationToken).ConfigureAwait(false);
-                    _planner.Ledger.Settle(reservation, response.UsageMetadata?.PromptTokenCount ?? 0);
+                    lease.Settle(response.UsageMetadata?.PromptTokenCount ?? 0);
                     return trace.Answered(response, _options.MaxOutputTokens);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
-                    _planner.Ledger.Release(reservation, new RotationVerdict(RotationAction.FailPost, new SummaryFailure(FailureKind.NetworkError, "Stopped.")));
+                    lease.Fail(new RotationVerdict(RotationAction.FailPost, "Stopped."));
                     throw;
                 }
                 catch (Exception e) when (FailureClassifier.IsServiceFailure(e))
                 {
                     var verdict = FailureClassifier.Verdict(e, _options.RequestTimeout);
-                    _planner.Ledger.Release(reservation, verdict);
+                    lease.Fail(verdict.Rotation);
                     lastFailure = verdict.Failure;
-                    trace.Failing(verdict);
+                    trace.Failing(verdict.Rotation);
                     Announce(route, verdict);
                     if (verdict.Action == RotationAction.FailPost) return trace.Failed(verdict.Failure);
                     if (verdict.Action == RotationAction.Transient || verdict.Action == RotationAction.RetireModel) excluded.Add(route.Model);
-                }
-                finally
-                {
-                    _planner.Done(reservation);
                 }
             }
             return trace.Failed(NothingUsable(lastFailure));
@@ -111,24 +105,24 @@ namespace InterviewTools.Engine.Summaries
             {
                 if (refresh || _chainCheck == null || _chainCheck.IsCanceled || _chainCheck.IsFaulted)
                 {
-                    _chainCheck = ModelChain.ValidateAsync(_client, _planner, _pipeline, _time, _observer, refresh, cancellationToken);
+                    _chainCheck = ModelChain.ValidateAsync(_client, _planner, _pipeline, _time, _log, refresh, cancellationToken);
                 }
                 return _chainCheck;
             }
         }
 
-        private void Announce(Route route, RotationVerdict verdict)
+        private void Announce(Route route, FailureVerdict verdict)
         {
             switch (verdict.Action)
             {
                 case RotationAction.DisableKey when _announced.TryAdd("key " + route.Key.Key.Fingerprint, true):
-                    _observer.Warning($"Key {route.Key.Key.Fingerprint} ({route.Key.Origin}) is set aside: {verdict.Reason}");
+                    _log.Warning($"Key {route.Key.Key.Fingerprint} ({route.Key.Origin}) is set aside: {verdict.Reason}");
                     break;
                 case RotationAction.RetireModel when _announced.TryAdd("model " + route.Model, true):
-                    _observer.Warning($"{route.Model} is retired ({verdict.Reason}); it will not be tried again. Reset-QuotaStatus -Model {route.Model} forgets that.");
+                    _log.Warning($"{route.Model} is retired ({verdict.Reason}); it will not be tried again. Reset-QuotaStatus -Model {route.Model} forgets that.");
                     break;
                 case RotationAction.ExhaustedToday when _announced.TryAdd("day " + route.Project + "|" + route.Model, true):
-                    _observer.Verbose($"{route.Model} for project {route.Project} is out of daily quota until {PacificTime.NextMidnight(_time.GetUtcNow()).ToLocalTime():t} local (00:00 PT).");
+                    _log.Verbose($"{route.Model} for project {route.Project} is out of daily quota until {PacificTime.NextMidnight(_time.GetUtcNow()).ToLocalTime():t} local (00:00 PT).");
                     break;
             }
         }
@@ -152,7 +146,7 @@ namespace InterviewTools.Engine.Summaries
         /// </summary>
         private SummaryFailure NothingUsable(SummaryFailure? lastFailure)
         {
-            var state = _planner.Ledger.Snapshot();
+            var state = _planner.Snapshot();
             var refused = _planner.Keys.Where(k => state.Keys.TryGetValue(k.Key.Fingerprint, out var r) && r.Disabled != null).ToList();
             if (refused.Count == _planner.Keys.Count)
             {

@@ -1,7 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Gemini.Wire;
+using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Posts;
 using InterviewTools.Engine.Rotation;
 
@@ -29,55 +32,58 @@ namespace InterviewTools.Engine.Summaries
 
         public void Failing(RotationVerdict verdict) => _leaving = $"{verdict.Action}: {verdict.Reason}";
 
-        public void Use(Route route, ISummaryObserver observer)
+        public void Use(Route route, IEngineLog log)
         {
             if (_route != null && (_route.Model != route.Model || _route.Key != route.Key))
             {
                 var change = $"{_route} -> {route}: {_leaving ?? "no capacity"}";
                 _switches.Add(change);
-                observer.Verbose($"{_post.Source}: switched {change}");
+                log.Verbose($"{_post.Source}: switched {change}");
             }
             _route = route;
         }
 
         public SummaryOutcome Answered(GenerateContentResponse response, int maxOutputTokens)
         {
-            var outcome = SummaryAnswerParser.TryParse(response, maxOutputTokens, out var content, out var failure)
-                ? new SummaryOutcome(_post, SummaryStatus.Succeeded) { Content = Merge(content) }
-                : new SummaryOutcome(_post, SummaryStatus.Failed) { Failure = failure };
-            outcome.InputTokens = response.UsageMetadata?.PromptTokenCount ?? 0;
-            outcome.OutputTokens = (response.UsageMetadata?.CandidatesTokenCount ?? 0) + (response.UsageMetadata?.ThoughtsTokenCount ?? 0);
+            SummaryOutcome outcome;
+            if (SummaryAnswerParser.TryParse(response, maxOutputTokens, out var content, out var failure))
+            {
+                content.Source = _post.Source;
+                content.ContentHash = _post.ContentHash;
+                content.Status = PostSummaryStatus.Succeeded;
+                if (_post.Title != null) content.Title = _post.Title;
+                if (_post.Topics.Count > 0) content.Topics = _post.Topics.ToArray();
+                outcome = new SummaryOutcome(_post, content);
+            }
+            else
+            {
+                outcome = new SummaryOutcome(_post, SummaryOutcome.Record(_post, PostSummaryStatus.Failed), failure);
+            }
+            outcome.Summary.InputTokens = response.UsageMetadata?.PromptTokenCount ?? 0;
+            outcome.Summary.OutputTokens = (response.UsageMetadata?.CandidatesTokenCount ?? 0) + (response.UsageMetadata?.ThoughtsTokenCount ?? 0);
             return Finish(outcome);
         }
 
-        public SummaryOutcome Failed(SummaryFailure failure) => Finish(new SummaryOutcome(_post, SummaryStatus.Failed) { Failure = failure });
+        public SummaryOutcome Failed(SummaryFailure failure) => Finish(new SummaryOutcome(_post, SummaryOutcome.Record(_post, PostSummaryStatus.Failed), failure));
 
         public SummaryOutcome Deferred(Blockage blockage, RoutePlanner planner)
         {
             var reason = $"Deferred: none of {planner.ProjectCount} project(s) × {planner.Chain.Count} model(s) has quota within {planner.MaxWait.TotalSeconds:0} s ({blockage.Reason}); quota returns at {blockage.Until.ToLocalTime():yyyy-MM-dd HH:mm} local.";
-            return Finish(new SummaryOutcome(_post, SummaryStatus.Deferred)
-            {
-                Failure = new SummaryFailure(FailureKind.QuotaExhausted, reason, 429),
-                RetryAt = blockage.Until,
-            });
-        }
-
-        private SummaryContent Merge(SummaryContent answer)
-        {
-            if (_post.Title != null) answer.Title = _post.Title;
-            if (_post.Topics.Count > 0) answer.Topics = _post.Topics;
-            return answer;
+            var record = SummaryOutcome.Record(_post, PostSummaryStatus.Deferred);
+            record.RetryAt = blockage.Until;
+            return Finish(new SummaryOutcome(_post, record, new SummaryFailure(FailureKind.QuotaExhausted, reason, 429)));
         }
 
         private SummaryOutcome Finish(SummaryOutcome outcome)
         {
-            outcome.Provider = SummaryProvider.Gemini;
-            outcome.Model = _route?.Model ?? string.Empty;
-            outcome.KeyId = _route?.Key.Key.Fingerprint ?? string.Empty;
-            outcome.Attempts = _attempts;
-            outcome.Switches = _switches.ToArray();
-            outcome.Duration = _time.GetElapsedTime(_started);
-            outcome.CompletedAt = _time.GetUtcNow();
+            var record = outcome.Summary;
+            record.Provider = PostSummaryProvider.Gemini;
+            record.Model = _route?.Model ?? string.Empty;
+            record.KeyId = _route?.Key.Key.Fingerprint ?? string.Empty;
+            record.Attempts = _attempts;
+            record.Switches = _switches.ToArray();
+            record.Duration = _time.GetElapsedTime(_started);
+            record.CompletedAt = _time.GetUtcNow();
             return outcome;
         }
     }

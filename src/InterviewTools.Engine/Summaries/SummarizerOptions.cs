@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
+using InterviewTools.Engine.Config;
 
 namespace InterviewTools.Engine.Summaries
 {
-    public sealed class SummarizerOptions
+    internal sealed class SummarizerOptions
     {
         public const int DefaultMaxOutputTokens = 8192;
         public const int FallbackInputTokenLimit = 1_048_576;

@@ -4,15 +4,16 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using InterviewTools.Engine.Gemini.Wire;
+using InterviewTools.Engine.Policy;
 
 namespace InterviewTools.Engine.Summaries
 {
-    /// <summary>Turns a 200 answer into notes, or into a failure that says what was wrong with it.</summary>
-    public static class SummaryAnswerParser
+    /// <summary>Turns a 200 answer into notes (the content half of a <see cref="PostSummary"/>), or into a failure that says what was wrong with it.</summary>
+    internal static class SummaryAnswerParser
     {
-        public static bool TryParse(GenerateContentResponse response, int maxOutputTokens, out SummaryContent content, out SummaryFailure? failure)
+        public static bool TryParse(GenerateContentResponse response, int maxOutputTokens, out PostSummary content, out SummaryFailure? failure)
         {
-            content = new SummaryContent();
+            content = new PostSummary();
             failure = null;
             var blockReason = response.PromptFeedback?.BlockReason;
             var candidate = response.Candidates?.FirstOrDefault();
@@ -68,9 +69,9 @@ namespace InterviewTools.Engine.Summaries
             return firstLineEnd > 0 && lastFence > firstLineEnd ? trimmed.Substring(firstLineEnd + 1, lastFence - firstLineEnd - 1).Trim() : trimmed;
         }
 
-        private static bool TryReadJson(string json, out SummaryContent content, out SummaryFailure? failure)
+        private static bool TryReadJson(string json, out PostSummary content, out SummaryFailure? failure)
         {
-            content = new SummaryContent();
+            content = new PostSummary();
             failure = null;
             try
             {
@@ -86,7 +87,7 @@ namespace InterviewTools.Engine.Summaries
                     failure = new SummaryFailure(FailureKind.InvalidAnswer, "The answer is a JSON object without the required 'summary' field.");
                     return false;
                 }
-                content = new SummaryContent
+                content = new PostSummary
                 {
                     Title = Text(root, SummarySchema.Title),
                     Summary = Text(root, SummarySchema.Summary) ?? string.Empty,
@@ -113,7 +114,7 @@ namespace InterviewTools.Engine.Summaries
             return string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
         }
 
-        private static IReadOnlyList<string> List(JsonElement root, string name)
+        private static string[] List(JsonElement root, string name)
         {
             if (!root.TryGetProperty(name, out var value)) return Array.Empty<string>();
             IEnumerable<JsonElement> items = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : new[] { value };
@@ -121,7 +122,7 @@ namespace InterviewTools.Engine.Summaries
                 .Select(item => item.ValueKind == JsonValueKind.String ? item.GetString() : item.ValueKind == JsonValueKind.Null ? null : item.GetRawText())
                 .Where(item => !string.IsNullOrWhiteSpace(item))
                 .Select(item => item!.Trim())
-                .ToList();
+                .ToArray();
         }
 
         private static string Preview(string text) => text.Length <= 120 ? text : text.Substring(0, 120) + "…";

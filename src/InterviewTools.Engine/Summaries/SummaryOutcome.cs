@@ -1,52 +1,47 @@
 using System;
-using System.Collections.Generic;
+using System.Linq;
+using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Posts;
 
 namespace InterviewTools.Engine.Summaries
 {
-    public enum SummaryStatus
-    {
-        Succeeded,
-        Failed,
-        Deferred,
-        Cached,
-    }
-
-    public enum SummaryProvider
-    {
-        Gemini,
-        Offline,
-    }
-
+    /// <summary>
+    /// One post's result: the record the user gets (<see cref="PostSummary"/>, content and provenance, declared once in
+    /// InterviewTools.Contracts) and what the engine knows beside it: the post it read and why it failed, if it did.
+    /// </summary>
     public sealed class SummaryOutcome
     {
-        public SummaryOutcome(PostDocument post, SummaryStatus status)
+        internal SummaryOutcome(PostDocument post, PostSummary summary, SummaryFailure? failure = null)
         {
             Post = post;
-            Status = status;
+            Summary = summary;
+            Failure = failure;
+            if (failure != null) summary.Error = failure.Message;
         }
 
         public PostDocument Post { get; }
-        public SummaryStatus Status { get; }
-        public SummaryProvider Provider { get; set; }
 
-        /// <summary>An offline summary standing in for a Gemini one the quota did not allow; the cache upgrades it later.</summary>
-        public bool Fallback { get; set; }
+        public PostSummary Summary { get; }
 
-        public SummaryContent? Content { get; set; }
-        public SummaryFailure? Failure { get; set; }
+        public SummaryFailure? Failure { get; }
 
-        /// <summary>When a Deferred post's quota returns.</summary>
-        public DateTimeOffset? RetryAt { get; set; }
+        /// <summary>Every key refused, or no model of the chain left: no later post can succeed, so the run stops.</summary>
+        public bool StopsRun => Failure?.StopsTheRun == true;
 
-        /// <summary>Each change of key or model during this post, with its reason.</summary>
-        public IReadOnlyList<string> Switches { get; set; } = Array.Empty<string>();
-        public string Model { get; set; } = string.Empty;
-        public string KeyId { get; set; } = string.Empty;
-        public int Attempts { get; set; }
-        public int InputTokens { get; set; }
-        public int OutputTokens { get; set; }
-        public TimeSpan Duration { get; set; }
-        public DateTimeOffset CompletedAt { get; set; }
+        /// <summary>The post itself is at fault (too long for every model): an error alone tells the user, with no summary object.</summary>
+        public bool IsInputProblem => Failure?.IsInputProblem == true;
+
+        /// <summary>A record the cache kept for <paramref name="post"/>, as an outcome.</summary>
+        public static SummaryOutcome Kept(PostDocument post, PostSummary cached) => new SummaryOutcome(post, cached);
+
+        /// <summary>A new record for <paramref name="post"/> with its key fields, and the title and topics its markup gave, to fill in.</summary>
+        internal static PostSummary Record(PostDocument post, PostSummaryStatus status) => new PostSummary
+        {
+            Source = post.Source,
+            ContentHash = post.ContentHash,
+            Title = post.Title,
+            Topics = post.Topics.ToArray(),
+            Status = status,
+        };
     }
 }

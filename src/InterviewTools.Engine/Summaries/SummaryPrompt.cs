@@ -1,6 +1,6 @@
 namespace InterviewTools.Engine.Summaries
 {
-    public static class SummaryPrompt
+    internal static class SummaryPrompt
     {
         /// <summary>The question the user's original script asked of every post.</summary>
         public const string Default = "请总结这篇大模型面试经验分享的主要内容，提取关键面试经验、技巧和建议";

@@ -4,7 +4,7 @@ using InterviewTools.Engine.Posts;
 
 namespace InterviewTools.Engine.Summaries
 {
-    public static class SummaryRequestBuilder
+    internal static class SummaryRequestBuilder
     {
         public static GenerateContentRequest Build(PostDocument post, SummarizerOptions options, string model) => new GenerateContentRequest
         {

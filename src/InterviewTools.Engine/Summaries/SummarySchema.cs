@@ -4,7 +4,7 @@ using InterviewTools.Engine.Gemini.Wire;
 namespace InterviewTools.Engine.Summaries
 {
     /// <summary>The response schema: one field per PostSummary note, in display order.</summary>
-    public static class SummarySchema
+    internal static class SummarySchema
     {
         /// <summary>Bumped whenever the fields or their meaning change, so cached summaries of an older shape are not reused.</summary>
         public const int Version = 2;

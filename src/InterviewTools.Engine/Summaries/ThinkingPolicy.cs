@@ -8,7 +8,7 @@ namespace InterviewTools.Engine.Summaries
     /// Summaries need no reasoning, and on 2.5 models thinking tokens count against maxOutputTokens,
     /// so ask each family for the least thinking it accepts.
     /// </summary>
-    public static class ThinkingPolicy
+    internal static class ThinkingPolicy
     {
         public static ThinkingConfig? Minimal(string model)
         {

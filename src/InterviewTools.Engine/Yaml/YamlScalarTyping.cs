@@ -6,7 +6,7 @@ namespace InterviewTools.Engine.Yaml
     /// Plain scalars that a YAML 1.1 or 1.2 reader (YamlDotNet, powershell-yaml) would turn into something other than a
     /// string. Such strings are written quoted so they come back as the same text.
     /// </summary>
-    public static class YamlScalarTyping
+    internal static class YamlScalarTyping
     {
         private static readonly Regex NonString = new Regex(
             @"^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N" +

@@ -8,7 +8,7 @@ namespace InterviewTools.Engine.Yaml
     /// trailing or leading blanks, control or line-separator characters) is double-quoted, where every such character
     /// is escaped.
     /// </summary>
-    public static class YamlStringStyle
+    internal static class YamlStringStyle
     {
         public static ScalarStyle For(string text)
         {

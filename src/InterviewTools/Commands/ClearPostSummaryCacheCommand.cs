@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using InterviewTools.Engine.Cache;
-using InterviewTools.Engine.State;
 using InterviewTools.Hosting;
 
 namespace InterviewTools.Commands
@@ -43,7 +42,7 @@ namespace InterviewTools.Commands
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputSet)]
         public PostSummaryCacheEntry[] InputObject { get; set; } = Array.Empty<PostSummaryCacheEntry>();
 
-        protected override void BeginProcessing() => _cache = new ResultCache(StateDirectory.Resolve(), WriteWarning);
+        protected override void BeginProcessing() => _cache = ResultCache.Open(Environment.GetEnvironmentVariable, new PipelineWriter(this));
 
         protected override void ProcessRecord()
         {
@@ -68,10 +67,10 @@ namespace InterviewTools.Commands
         private void ClearSelected()
         {
             var filter = new CacheEntryFilter(Source, Before, After, Fallback.IsPresent);
-            CacheEntryInfo[] selected;
+            CacheFile[] selected;
             try
             {
-                selected = _cache!.List().Where(filter.Matches).OrderBy(e => e.CachedAt).ToArray();
+                selected = _cache!.List().Where(filter.Matches).OrderBy(e => e.Entry?.CachedAt ?? default).ToArray();
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
@@ -80,7 +79,7 @@ namespace InterviewTools.Commands
             }
             foreach (var entry in selected)
             {
-                var target = entry.Problem == null ? $"{entry.Source} ({entry.Path})" : $"{entry.Path} (unreadable: {entry.Problem})";
+                var target = entry.Entry != null ? $"{entry.Entry.Source} ({entry.Path})" : $"{entry.Path} (unreadable: {entry.Problem})";
                 Remove(entry.Path, target, entry.SizeBytes);
             }
             foreach (var source in filter.UnmatchedLiteralSources()) WriteError(ErrorRecords.CacheEntryNotFound(source, _cache.Root));

@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using InterviewTools.Engine.Cache;
-using InterviewTools.Engine.State;
 using InterviewTools.Hosting;
 
 namespace InterviewTools.Commands
@@ -29,9 +28,9 @@ namespace InterviewTools.Commands
 
         protected override void EndProcessing()
         {
-            var cache = new ResultCache(StateDirectory.Resolve(), WriteWarning);
+            var cache = ResultCache.Open(Environment.GetEnvironmentVariable, new PipelineWriter(this));
             var filter = new CacheEntryFilter(Source, Before, After, Fallback.IsPresent);
-            CacheEntryInfo[] entries;
+            CacheFile[] entries;
             try
             {
                 entries = cache.List().ToArray();
@@ -46,9 +45,9 @@ namespace InterviewTools.Commands
             {
                 WriteWarning($"The cached summary {broken.Path} cannot be used ({broken.Problem}). The next run that needs it replaces it; Clear-PostSummaryCache without filters removes it now.");
             }
-            foreach (var entry in entries.Where(e => e.Problem == null && filter.Matches(e)).OrderBy(e => e.CachedAt).ThenBy(e => e.Source, StringComparer.Ordinal))
+            foreach (var entry in entries.Where(e => e.Problem == null && filter.Matches(e)).Select(e => e.Entry!).OrderBy(e => e.CachedAt).ThenBy(e => e.Source, StringComparer.Ordinal))
             {
-                WriteObject(CacheEntryMapper.From(entry));
+                WriteObject(entry);
             }
             foreach (var source in filter.UnmatchedLiteralSources()) WriteError(ErrorRecords.CacheEntryNotFound(source, cache.Root));
         }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Threading;
 using InterviewTools.Hosting;
 
 namespace InterviewTools.Commands
@@ -9,7 +8,7 @@ namespace InterviewTools.Commands
     [OutputType(typeof(QuotaStatus))]
     public sealed class GetQuotaStatusCommand : PSCmdlet, System.IDisposable
     {
-        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private PipelineWriter? _writer;
 
         [Parameter(Position = 0)]
         [SupportsWildcards]
@@ -27,10 +26,12 @@ namespace InterviewTools.Commands
         [Parameter]
         public SwitchParameter Refresh { get; set; }
 
-        protected override void EndProcessing() => QuotaStatusWork.Write(this, new QuotaStatusFilter(Model, KeyId, State), Refresh, _stop.Token);
+        protected override void BeginProcessing() => _writer = new PipelineWriter(this);
 
-        protected override void StopProcessing() => _stop.Cancel();
+        protected override void EndProcessing() => QuotaStatusWork.Write(this, _writer!, new QuotaStatusFilter(Model, KeyId, State), Refresh);
 
-        public void Dispose() => _stop.Dispose();
+        protected override void StopProcessing() => _writer?.Stop();
+
+        public void Dispose() => _writer?.Dispose();
     }
 }

@@ -14,7 +14,8 @@ namespace InterviewTools.Commands
         private const string LiteralPathSet = "LiteralPath";
         private const string TextSet = "Text";
 
-        private PostSummaryWork? _work;
+        private PipelineWriter? _writer;
+        private SummaryRunner? _work;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = PathSet)]
         [SupportsWildcards]
@@ -70,7 +71,8 @@ namespace InterviewTools.Commands
 
         protected override void BeginProcessing()
         {
-            _work = new PostSummaryWork(this, new PostSummarySettings
+            _writer = new PipelineWriter(this);
+            _work = SummaryRunner.Open(this, _writer, new PostSummarySettings
             {
                 Models = Model,
                 Prompt = Prompt,
@@ -105,8 +107,12 @@ namespace InterviewTools.Commands
 
         protected override void EndProcessing() => _work?.Finish();
 
-        protected override void StopProcessing() => _work?.Stop();
+        protected override void StopProcessing() => _writer?.Stop();
 
-        public void Dispose() => _work?.Dispose();
+        public void Dispose()
+        {
+            _work?.Dispose();
+            _writer?.Dispose();
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using InterviewTools.Engine.Rotation;
 using InterviewTools.Hosting;
 
 namespace InterviewTools.Commands
@@ -8,8 +9,10 @@ namespace InterviewTools.Commands
     /// A piped Get-QuotaStatus row resets what its State is about, and nothing else.
     /// </summary>
     [Cmdlet(VerbsCommon.Reset, "QuotaStatus", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = FilterSet)]
-    public sealed class ResetQuotaStatusCommand : PSCmdlet
+    public sealed class ResetQuotaStatusCommand : PSCmdlet, System.IDisposable
     {
+        private PipelineWriter? _writer;
+
         private const string FilterSet = "Filter";
         private const string RowSet = "Row";
         private const string AllSet = "All";
@@ -32,33 +35,27 @@ namespace InterviewTools.Commands
         [Parameter(ParameterSetName = AllSet, Mandatory = true)]
         public SwitchParameter All { get; set; }
 
+        protected override void BeginProcessing() => _writer = new PipelineWriter(this);
+
         protected override void ProcessRecord()
         {
             switch (ParameterSetName)
             {
                 case AllSet:
-                    QuotaStatusWork.Reset(this, null, null, null);
+                    QuotaStatusWork.Reset(this, _writer!, new LedgerReset());
                     break;
                 case RowSet:
-                    var row = InputObject!;
-                    switch (row.State)
-                    {
-                        case QuotaState.KeyDisabled:
-                            QuotaStatusWork.Reset(this, row.KeyId, null, null);
-                            break;
-                        case QuotaState.Retired:
-                            QuotaStatusWork.Reset(this, null, null, row.Model, clearUsage: false);
-                            break;
-                        default:
-                            QuotaStatusWork.Reset(this, null, row.Project, row.Model);
-                            break;
-                    }
+                    QuotaStatusWork.Reset(this, _writer!, LedgerReset.For(InputObject!));
                     break;
                 default:
                     if (KeyId == null && Project == null && Model == null) WriteError(ErrorRecords.ResetNeedsATarget());
-                    else QuotaStatusWork.Reset(this, KeyId, Project, Model);
+                    else QuotaStatusWork.Reset(this, _writer!, new LedgerReset { KeyFingerprint = KeyId, Project = Project, Model = Model });
                     break;
             }
         }
+
+        protected override void StopProcessing() => _writer?.Stop();
+
+        public void Dispose() => _writer?.Dispose();
     }
 }

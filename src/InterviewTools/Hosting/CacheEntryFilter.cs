@@ -28,9 +28,10 @@ namespace InterviewTools.Hosting
         public bool SelectsEverything => _sources.Length == 0 && _before == null && _after == null && !_fallbackOnly;
 
         /// <summary>A -Source pattern matches the full source or just its file name, so "rag-*.txt" works without the folder.</summary>
-        public bool Matches(CacheEntryInfo entry)
+        public bool Matches(CacheFile file)
         {
-            if (entry.Problem != null) return SelectsEverything;
+            if (file.Entry == null) return SelectsEverything;
+            var entry = file.Entry;
             if (_fallbackOnly && !entry.Fallback) return false;
             if (_before != null && entry.CachedAt >= _before) return false;
             if (_after != null && entry.CachedAt <= _after) return false;

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Posts;
 using InterviewTools.Engine.Summaries;
 
@@ -9,7 +10,7 @@ namespace InterviewTools.Hosting
     internal static class ErrorRecords
     {
         public static ErrorRecord PathNotFound(string path, Exception cause) =>
-            Create("PostNotFound", ErrorCategory.ObjectNotFound, path, cause.Message, "Check the path; relative paths follow the current PowerShell location.");
+            Create("PostNotFound", ErrorCategory.ObjectNotFound, path, cause.Message, "Check the path; relative paths follow the current PowerShell location.", cause);
 
         public static ErrorRecord NoMatch(string path) =>
             Create("PostNotFound", ErrorCategory.ObjectNotFound, path, $"No file matches '{path}'.", "Check the path and the wildcard.");
@@ -30,7 +31,7 @@ namespace InterviewTools.Hosting
             PostProblem.Binary => Create("PostIsBinary", ErrorCategory.InvalidData, e.PostSource, e.Message, "Pipe only text posts, e.g. Get-ChildItem -Filter *.txt."),
             PostProblem.TooLarge => Create("PostTooLarge", ErrorCategory.LimitsExceeded, e.PostSource, e.Message, "Split the file into single posts."),
             PostProblem.TooManyTokens => Create("PostTooLong", ErrorCategory.LimitsExceeded, e.PostSource, e.Message, "Shorten the post or choose a model with a larger input limit."),
-            _ => Create("PostUnreadable", ErrorCategory.ReadError, e.PostSource, e.Message, "Check the file's permissions and encoding."),
+            _ => Create("PostUnreadable", ErrorCategory.ReadError, e.PostSource, e.Message, "Check the file's permissions and encoding.", e),
         };
 
         public static ErrorRecord FailedSummary(string source, SummaryFailure failure)
@@ -73,21 +74,23 @@ namespace InterviewTools.Hosting
             Create("ResetTargetMissing", ErrorCategory.InvalidArgument, null,
                 "Reset-QuotaStatus needs -KeyId, -Project or -Model, or -All to clear everything.", "Name what to reset, e.g. Reset-QuotaStatus -Model gemini-3.5-flash.");
 
+        public static ErrorRecord Setup(Engine.EngineSetupException e) => e.Problem == Engine.SetupProblem.NoApiKey ? NoApiKey() : BadEndpoint(e.Message);
+
         public static ErrorRecord BadEndpoint(string message) =>
             Create("GeminiBaseUrlInvalid", ErrorCategory.InvalidArgument, null, message, "Fix or remove $env:GOOGLE_GEMINI_BASE_URL.");
 
         public static ErrorRecord Unexpected(string source, Exception e) => e is Engine.State.StateLockTimeoutException locked
             ? StateLocked(source, locked)
-            : Create("SummaryCrashed", ErrorCategory.NotSpecified, source, $"'{source}': {e.GetType().Name}: {e.Message}", "Report this with the post that caused it.");
+            : Create("SummaryCrashed", ErrorCategory.NotSpecified, source, $"'{source}': {e.GetType().Name}: {e.Message}", "Report this with the post that caused it.", e);
 
         public static ErrorRecord StateLocked(object target, Engine.State.StateLockTimeoutException e) =>
-            Create("StateFileLocked", ErrorCategory.ResourceBusy, target, e.Message, "Wait for the other InterviewTools command to finish, or delete the .lock file if none is running.");
+            Create("StateFileLocked", ErrorCategory.ResourceBusy, target, e.Message, "Wait for the other InterviewTools command to finish, or delete the .lock file if none is running.", e);
 
         public static ErrorRecord FileExists(string path) =>
             Create("NoClobber", ErrorCategory.ResourceExists, path, $"The file '{path}' already exists and -NoClobber was given.", "Drop -NoClobber, add -Append, or choose another path.");
 
         public static ErrorRecord CannotOpen(string path, Exception e) =>
-            Create("ExportOpenFailed", ErrorCategory.OpenError, path, $"Cannot open '{path}' for writing: {e.Message}", "Check the folder exists and the file is not read-only (or use -Force).");
+            Create("ExportOpenFailed", ErrorCategory.OpenError, path, $"Cannot open '{path}' for writing: {e.Message}", "Check the folder exists and the file is not read-only (or use -Force).", e);
 
         public static ErrorRecord NotAnObject(object item) =>
             Create("ExportInputNotAnObject", ErrorCategory.InvalidType, item,
@@ -95,13 +98,13 @@ namespace InterviewTools.Hosting
 
         public static ErrorRecord CannotReadObject(object item, Exception e) =>
             Create("ExportInputUnreadable", ErrorCategory.ReadError, item,
-                $"Export-PostSummary could not read the properties of a {item.GetType().Name}: {e.GetType().Name}: {e.Message}", "Select the properties you need first, e.g. with Select-Object.");
+                $"Export-PostSummary could not read the properties of a {item.GetType().Name}: {e.GetType().Name}: {e.Message}", "Select the properties you need first, e.g. with Select-Object.", e);
 
         public static ErrorRecord AmbiguousPath(string path) =>
             Create("ExportPathAmbiguous", ErrorCategory.InvalidArgument, path, $"'{path}' matches more than one file.", "Name one file, or use -LiteralPath.");
 
         public static ErrorRecord CannotWrite(string path, Exception e) =>
-            Create("ExportWriteFailed", ErrorCategory.WriteError, path, $"Cannot write to '{path}': {e.Message}", "Check free disk space and permissions.");
+            Create("ExportWriteFailed", ErrorCategory.WriteError, path, $"Cannot write to '{path}': {e.Message}", "Check free disk space and permissions.", e);
 
         public static ErrorRecord ImportFileNotFound(string path, string message) =>
             Create("ImportFileNotFound", ErrorCategory.ObjectNotFound, path, message, "Check the path; relative paths follow the current PowerShell location.");
@@ -110,7 +113,7 @@ namespace InterviewTools.Hosting
             Create("ImportPathIsDirectory", ErrorCategory.InvalidType, path, $"'{path}' is a directory, not a YAML file.", "Pipe files, e.g. Get-ChildItem -Filter *.yaml -File.");
 
         public static ErrorRecord ImportReadFailed(string path, Exception e) =>
-            Create("ImportReadFailed", ErrorCategory.ReadError, path, $"Cannot read '{path}': {e.Message}", "Check the file's permissions.");
+            Create("ImportReadFailed", ErrorCategory.ReadError, path, $"Cannot read '{path}': {e.Message}", "Check the file's permissions.", e);
 
         public static ErrorRecord ImportYamlInvalid(string path, int document, string problem) =>
             Create("ImportYamlInvalid", ErrorCategory.InvalidData, path, $"'{path}', document {document}: not valid YAML, {problem}.",
@@ -133,15 +136,26 @@ namespace InterviewTools.Hosting
                 $"'{path}' is not an entry of the result cache in {cacheFolder}; it was left alone.", "Pipe the output of Get-PostSummaryCache, with the same INTERVIEWTOOLS_STATE_DIR.");
 
         public static ErrorRecord CacheEntryNotRemoved(string path, Exception e) =>
-            Create("PostSummaryCacheRemoveFailed", ErrorCategory.WriteError, path, $"Cannot remove the cached summary '{path}': {e.Message}", "Check the permissions of the cache folder.");
+            Create("PostSummaryCacheRemoveFailed", ErrorCategory.WriteError, path, $"Cannot remove the cached summary '{path}': {e.Message}", "Check the permissions of the cache folder.", e);
 
         public static ErrorRecord CacheUnreadable(string cacheFolder, Exception e) =>
-            Create("PostSummaryCacheUnreadable", ErrorCategory.ReadError, cacheFolder, $"Cannot read the result cache in {cacheFolder}: {e.Message}", "Check the permissions of the folder, or point INTERVIEWTOOLS_STATE_DIR elsewhere.");
+            Create("PostSummaryCacheUnreadable", ErrorCategory.ReadError, cacheFolder, $"Cannot read the result cache in {cacheFolder}: {e.Message}", "Check the permissions of the folder, or point INTERVIEWTOOLS_STATE_DIR elsewhere.", e);
 
-        private static ErrorRecord Create(string id, ErrorCategory category, object? target, string message, string recommendedAction) =>
-            new ErrorRecord(new PostSummaryException(message), id, category, target)
+        /// <summary>
+        /// A record keeps its cause: a framework exception (IOException, ItemNotFoundException, …) is the record's own exception,
+        /// so <c>catch [System.IO.IOException]</c> works; anything else is the inner exception of a PostSummaryException that
+        /// carries the module's message. Either way the message shown is the module's.
+        /// </summary>
+        private static ErrorRecord Create(string id, ErrorCategory category, object? target, string message, string recommendedAction, Exception? cause = null) =>
+            new ErrorRecord(cause != null && IsFrameworkException(cause) ? cause : new PostSummaryException(message, cause), id, category, target)
             {
                 ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendedAction },
             };
+
+        private static bool IsFrameworkException(Exception e)
+        {
+            var ns = e.GetType().Namespace ?? string.Empty;
+            return ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal);
+        }
     }
 }

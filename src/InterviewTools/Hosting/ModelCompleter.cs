@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using InterviewTools.Engine.Summaries;
+using InterviewTools.Engine;
 
 namespace InterviewTools.Hosting
 {
@@ -11,7 +11,7 @@ namespace InterviewTools.Hosting
     public sealed class ModelCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            ModelCatalog.DefaultChain
+            SummaryEngine.DefaultModels
                 .Where(model => model.StartsWith(wordToComplete ?? string.Empty, System.StringComparison.OrdinalIgnoreCase))
                 .Select(model => new CompletionResult(model, model, CompletionResultType.ParameterValue, model));
     }

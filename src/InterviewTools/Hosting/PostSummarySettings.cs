@@ -10,7 +10,7 @@ namespace InterviewTools.Hosting
         public SecureString[]? ApiKey { get; set; }
         public int TimeoutSec { get; set; }
         public int MaxRetryCount { get; set; }
-        public const int DefaultThrottleLimit = 2;
+        public const int DefaultThrottleLimit = Engine.EngineSettings.DefaultThrottleLimit;
 
         /// <summary>Null keeps config.yaml's throttleLimit, else <see cref="DefaultThrottleLimit"/>.</summary>
         public int? ThrottleLimit { get; set; }

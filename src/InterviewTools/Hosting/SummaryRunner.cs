@@ -1,207 +1,217 @@
 using System;
-using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using InterviewTools.Engine.Gemini;
+using InterviewTools.Engine;
 using InterviewTools.Engine.Posts;
-using InterviewTools.Engine.Offline;
-using InterviewTools.Engine.Rotation;
 using InterviewTools.Engine.Summaries;
 
 namespace InterviewTools.Hosting
 {
     /// <summary>
-    /// Runs up to ThrottleLimit summaries at once on worker threads and brings every result, error, warning,
-    /// verbose line and progress update back to the pipeline thread, the only thread PowerShell lets write.
+    /// Invoke-PostSummary between binding and writing: resolve paths, read and plan each post, ask ShouldProcess, run up to
+    /// ThrottleLimit posts at once on worker threads, and write each outcome, its errors and the progress through the writer.
+    /// Every decision about a post is the engine's; this class decides only what PowerShell shows.
     /// </summary>
-    internal sealed class SummaryRunner : ISummaryObserver, IDisposable
+    internal sealed class SummaryRunner : IDisposable
     {
-        private const int ProgressActivityId = 0x5157;
+        private const int GeminiActivityId = 0x5157;
+        private const int OfflineActivityId = 0x5158;
+        private static readonly TimeSpan OfflineProgressInterval = TimeSpan.FromMilliseconds(250);
 
         private readonly PSCmdlet _cmdlet;
-        private readonly PostSummarizer _summarizer;
-        private readonly int _throttleLimit;
-        private readonly BlockingCollection<PipelineMessage> _messages = new BlockingCollection<PipelineMessage>();
-        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly PipelineWriter _writer;
+        private readonly SummaryEngine _engine;
         private readonly CancellationTokenSource _abandon;
         private readonly ProgressRecord _progress;
+        private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
+        private bool _started;
         private int _inFlight;
         private int _submitted;
         private int _finished;
-        private readonly DeferralReport _deferrals;
-        private readonly bool _fallbackOffline;
-        private readonly CachedResults _cache;
-        private readonly GeminiSetup _gemini;
+        private int _textCount;
         private ErrorRecord? _runStopper;
 
-        public SummaryRunner(PSCmdlet cmdlet, GeminiSetup gemini, SummarizerOptions options, int throttleLimit, bool fallbackOffline, CachedResults cache)
+        private SummaryRunner(PSCmdlet cmdlet, PipelineWriter writer, SummaryEngine engine)
         {
             _cmdlet = cmdlet;
-            _cache = cache;
-            _gemini = gemini;
-            _fallbackOffline = fallbackOffline;
-            _throttleLimit = throttleLimit;
-            _abandon = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-            var planner = new RoutePlanner(gemini.Keys, options.Models, gemini.Ledger, TimeProvider.System, options.MaxWait);
-            _summarizer = new PostSummarizer(new GeminiClient(GeminiHttp.Shared, gemini.Endpoint), planner, options, TimeProvider.System, this);
-            _deferrals = new DeferralReport(planner, TimeProvider.System);
-            _progress = new ProgressRecord(ProgressActivityId, $"Summarizing posts with {string.Join(", ", options.Models)}", "Starting");
-            cmdlet.WriteVerbose($"Using {string.Join(" > ", options.Models)} at {gemini.Endpoint} with {gemini.Keys.Count} key(s) in {planner.ProjectCount} project(s) " +
-                $"({string.Join(", ", gemini.Keys)}); ledger {gemini.Ledger.Path}; up to {throttleLimit} request(s) at once, waiting at most {options.MaxWait.TotalSeconds:0} s for quota.");
+            _writer = writer;
+            _engine = engine;
+            _abandon = CancellationTokenSource.CreateLinkedTokenSource(writer.Stopping);
+            _progress = engine.Provider == PostSummaryProvider.Offline
+                ? new ProgressRecord(OfflineActivityId, "Summarizing posts offline (extractive, no network)", "Starting")
+                : new ProgressRecord(GeminiActivityId, $"Summarizing posts with {string.Join(", ", engine.Models)}", "Starting");
+            writer.OnWaiting = ShowWaiting;
         }
 
-        public void Submit(PostDocument post)
+        public static SummaryRunner Open(PSCmdlet cmdlet, PipelineWriter writer, PostSummarySettings settings)
         {
-            ThrowIfRunStopped();
-            while (_inFlight >= _throttleLimit) Handle(Take());
-            _inFlight++;
-            _submitted++;
-            ShowProgress(post.Source);
-            var token = _abandon.Token;
-            Task.Run(() => RunAsync(post, token));
-            DrainAvailable();
-            ThrowIfRunStopped();
+            var engine = EngineOpener.Open(cmdlet, writer, new EngineSettings
+            {
+                ApiKeys = settings.ApiKey == null ? null : ApiKeySource.Reveal(settings.ApiKey),
+                Models = settings.Models,
+                Prompt = settings.Prompt,
+                RequestTimeout = TimeSpan.FromSeconds(settings.TimeoutSec),
+                MaxRetries = settings.MaxRetryCount,
+                ThrottleLimit = settings.ThrottleLimit,
+                MaxWaitSec = settings.MaxWaitSec,
+                Provider = settings.Provider,
+                Fallback = settings.Fallback,
+                Force = settings.Force,
+            });
+            return new SummaryRunner(cmdlet, writer, engine);
+        }
+
+        public void SummarizeFiles(string path, bool literal)
+        {
+            if (!literal && path.IndexOf('\n') >= 0)
+            {
+                _writer.WriteError(ErrorRecords.PathLooksLikeText(path));
+                return;
+            }
+            var files = PathHelper.ResolveExisting(_cmdlet, path, literal);
+            if (files == null) return;
+            foreach (var file in files) Summarize(() => _engine.ReadFile(file));
+        }
+
+        public void SummarizeText(string text)
+        {
+            _textCount++;
+            var source = "text:" + _textCount.ToString(CultureInfo.InvariantCulture);
+            Summarize(() => _engine.ReadText(source, text));
         }
 
         public void Finish()
         {
-            while (_inFlight > 0) Handle(Take());
-            DrainAvailable();
-            _progress.RecordType = ProgressRecordType.Completed;
-            _cmdlet.WriteProgress(_progress);
-            _cache.WriteWarnings(_cmdlet);
-            _gemini.WriteLedgerWarnings(_cmdlet);
-            if (_deferrals.Count > 0) _cmdlet.WriteWarning(_deferrals.Describe());
+            while (_inFlight > 0) _writer.PumpOne();
+            _writer.Drain();
+            if (_started || _engine.Provider == PostSummaryProvider.Offline)
+            {
+                _progress.RecordType = ProgressRecordType.Completed;
+                _writer.WriteProgress(_progress);
+            }
+            if (_engine.DeferralSummary() is { } deferrals) _writer.WriteWarning(deferrals);
             ThrowIfRunStopped();
         }
 
-        public void Stop() => _stop.Cancel();
-
-        public void Verbose(string message) => _messages.Add(PipelineMessage.Verbose(message));
-
-        public void Warning(string message) => _messages.Add(PipelineMessage.Warning(message));
-
-        public void Waiting(string what, DateTimeOffset until) => _messages.Add(PipelineMessage.Waiting(what, until));
-
         public void Dispose()
         {
-            _stop.Cancel();
+            _abandon.Cancel();
             _abandon.Dispose();
-            _stop.Dispose();
         }
 
-        private async Task RunAsync(PostDocument post, CancellationToken token)
+        private void Summarize(Func<PostDocument> read)
         {
+            PostDocument post;
             try
             {
-                var outcome = await _summarizer.SummarizeAsync(post, token).ConfigureAwait(false);
-                if (outcome.Status == SummaryStatus.Deferred) outcome = StandInFor(outcome);
-                _cache.Keep(outcome);
-                _messages.Add(PipelineMessage.Completed(outcome));
+                post = read();
             }
-            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            catch (PostReadException e)
             {
-                _messages.Add(PipelineMessage.Cancelled(post));
+                _writer.WriteError(ErrorRecords.BadPost(e));
+                return;
             }
-            catch (Exception e)
+            var plan = _engine.Plan(post);
+            if (plan.Cached != null)
             {
-                _messages.Add(PipelineMessage.Crashed(post, e));
+                _writer.WriteObject(plan.Cached);
+                return;
             }
+            if (plan.Unsendable != null)
+            {
+                _writer.WriteError(ErrorRecords.BadPost(plan.Unsendable));
+                return;
+            }
+            if (!_writer.ShouldProcess(post.Source, plan.Action)) return;
+            if (_engine.Provider == PostSummaryProvider.Offline) SummarizeHere(plan);
+            else Submit(plan);
         }
 
-        /// <summary>A deferred post keeps the offline stand-in an earlier run cached, or gets a new one with -Fallback Offline.</summary>
-        private SummaryOutcome StandInFor(SummaryOutcome deferred)
+        /// <summary>The offline summarizer needs no network and well under a millisecond: it runs on the pipeline thread.</summary>
+        private void SummarizeHere(PostPlan plan)
         {
-            var kept = _cache.KeptStandIn(deferred.Post);
-            if (kept != null)
+            var task = _engine.SummarizeAsync(plan, _abandon.Token);
+            _finished++;
+            if (_sinceProgress.Elapsed >= OfflineProgressInterval)
             {
-                kept.RetryAt = deferred.RetryAt;
-                return kept;
+                _progress.StatusDescription = $"{_finished} done: {System.IO.Path.GetFileName(plan.Post.Source)}";
+                _writer.WriteProgress(_progress);
+                _sinceProgress.Restart();
             }
-            return _fallbackOffline ? OfflineSummarizer.StandIn(deferred, TimeProvider.System) : deferred;
+            Completed(plan.Post, task);
         }
 
-        private PipelineMessage Take()
+        private void Submit(PostPlan plan)
         {
-            try
+            ThrowIfRunStopped();
+            if (!_started)
             {
-                return _messages.Take(_stop.Token);
+                _engine.Start();
+                _started = true;
             }
-            catch (OperationCanceledException)
-            {
-                throw new PipelineStoppedException();
-            }
+            while (_inFlight >= _engine.ThrottleLimit) _writer.PumpOne();
+            _inFlight++;
+            _submitted++;
+            ShowProgress(plan.Post.Source);
+            var token = _abandon.Token;
+            Task.Run(() => _engine.SummarizeAsync(plan, token))
+                .ContinueWith(done => _writer.Post(() => Finished(plan.Post, done, token)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            _writer.Drain();
+            ThrowIfRunStopped();
         }
 
-        private void DrainAvailable()
+        /// <summary>A worker's post is done (or stopped, or crashed); runs on the pipeline thread.</summary>
+        private void Finished(PostDocument post, Task<SummaryOutcome> done, CancellationToken token)
         {
-            _cache.WriteWarnings(_cmdlet);
-            _gemini.WriteLedgerWarnings(_cmdlet);
-            while (_messages.TryTake(out var message)) Handle(message);
+            _inFlight--;
+            _finished++;
+            if (done.IsCanceled && token.IsCancellationRequested) return;
+            Completed(post, done);
         }
 
-        private void Handle(PipelineMessage message)
+        private void Completed(PostDocument post, Task<SummaryOutcome> done)
         {
-            if (message.EndsWork)
+            if (done.IsFaulted)
             {
-                _inFlight--;
-                _finished++;
+                _writer.WriteError(ErrorRecords.Unexpected(post.Source, done.Exception!.GetBaseException()));
+                return;
             }
-            switch (message.Kind)
+            if (done.IsCanceled)
             {
-                case PipelineMessageKind.Verbose:
-                    _cmdlet.WriteVerbose(message.Text);
-                    break;
-                case PipelineMessageKind.Warning:
-                    _cmdlet.WriteWarning(message.Text);
-                    break;
-                case PipelineMessageKind.Waiting:
-                    ShowWaiting(message.Text!, message.Until);
-                    break;
-                case PipelineMessageKind.Crashed:
-                    _cmdlet.WriteError(ErrorRecords.Unexpected(message.Post!.Source, message.Exception!));
-                    break;
-                case PipelineMessageKind.Completed:
-                    Emit(message.Outcome!);
-                    break;
+                _writer.WriteError(ErrorRecords.Unexpected(post.Source, new OperationCanceledException()));
+                return;
             }
+            Emit(done.Result);
         }
 
         private void Emit(SummaryOutcome outcome)
         {
             var failure = outcome.Failure;
-            if (failure != null && failure.StopsTheRun)
+            if (outcome.StopsRun)
             {
                 if (_runStopper == null)
                 {
-                    _runStopper = ErrorRecords.FailedSummary(outcome.Post.Source, failure);
+                    _runStopper = ErrorRecords.FailedSummary(outcome.Post.Source, failure!);
                     _abandon.Cancel();
                 }
                 return;
             }
-            if (failure != null && failure.IsInputProblem)
+            if (outcome.IsInputProblem)
             {
-                _cmdlet.WriteError(ErrorRecords.FailedSummary(outcome.Post.Source, failure));
+                _writer.WriteError(ErrorRecords.FailedSummary(outcome.Post.Source, failure!));
                 return;
             }
-            if (outcome.Fallback) _deferrals.Add(outcome);
-            if (outcome.Status == SummaryStatus.Deferred)
-            {
-                _deferrals.Add(outcome);
-                _cmdlet.WriteVerbose($"{outcome.Post.Source}: {outcome.Failure?.Message}");
-                _cmdlet.WriteObject(PostSummaryFactory.From(outcome));
-                return;
-            }
-            _cmdlet.WriteVerbose($"{outcome.Post.Source}: {outcome.Status} after {outcome.Attempts} attempt(s) in {outcome.Duration.TotalSeconds:0.00} s ({outcome.InputTokens} input, {outcome.OutputTokens} output tokens).");
-            _cmdlet.WriteObject(PostSummaryFactory.From(outcome));
-            if (failure != null) _cmdlet.WriteError(ErrorRecords.FailedSummary(outcome.Post.Source, failure));
+            _writer.WriteObject(outcome.Summary);
+            if (failure != null && outcome.Summary.Status != PostSummaryStatus.Deferred) _writer.WriteError(ErrorRecords.FailedSummary(outcome.Post.Source, failure));
         }
 
         private void ShowWaiting(string what, DateTimeOffset until)
         {
             var remaining = until - DateTimeOffset.UtcNow;
-            _cmdlet.WriteProgress(new ProgressRecord(ProgressActivityId, _progress.Activity,
+            _writer.WriteProgress(new ProgressRecord(GeminiActivityId, _progress.Activity,
                 $"Waiting until {until.ToLocalTime():HH:mm:ss} for quota ({what}); {_finished} of {_submitted} done")
             {
                 SecondsRemaining = Math.Max(0, (int)Math.Ceiling(remaining.TotalSeconds)),
@@ -211,13 +221,14 @@ namespace InterviewTools.Hosting
         private void ShowProgress(string source)
         {
             _progress.StatusDescription = $"{_finished} of {_submitted} done, {_inFlight} in flight: {System.IO.Path.GetFileName(source)}";
-            _cmdlet.WriteProgress(_progress);
+            _writer.WriteProgress(_progress);
         }
 
         private void ThrowIfRunStopped()
         {
             if (_runStopper == null) return;
-            while (_inFlight > 0) Handle(Take());
+            while (_inFlight > 0) _writer.PumpOne();
+            _writer.Drain();
             _cmdlet.ThrowTerminatingError(_runStopper);
         }
     }

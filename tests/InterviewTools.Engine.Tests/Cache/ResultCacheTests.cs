@@ -6,6 +6,7 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 using InterviewTools.Engine.Cache;
+using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Posts;
 using InterviewTools.Engine.Summaries;
 using Microsoft.Extensions.Time.Testing;
@@ -19,7 +20,7 @@ namespace InterviewTools.Engine.Tests.Cache
         private readonly string _state = Path.Combine(Path.GetTempPath(), "it-cache-" + Guid.NewGuid().ToString("N"));
         private readonly ConcurrentQueue<string> _warnings = new ConcurrentQueue<string>();
         private readonly FakeTimeProvider _time = new FakeTimeProvider(Now);
-        private readonly CacheKey _gemini = CacheKey.For(SummaryPrompt.Default, SummaryProvider.Gemini);
+        private readonly CacheKey _gemini = CacheKey.For(SummaryPrompt.Default, PostSummaryProvider.Gemini);
 
         public void Dispose()
         {
@@ -36,9 +37,10 @@ namespace InterviewTools.Engine.Tests.Cache
             var movedPost = Post("一面：问了 GQA 和 RoPE。", source: "/elsewhere/renamed.txt");
             Assert.True(NewCache().TryGet(movedPost, _gemini, out var cached));
 
-            Assert.Equal(SummaryStatus.Cached, cached.Status);
-            Assert.Same(movedPost, cached.Post);
-            Assert.Equal(SummaryProvider.Gemini, cached.Provider);
+            Assert.Equal(PostSummaryStatus.Cached, cached.Status);
+            Assert.Equal(movedPost.Source, cached.Source);
+            Assert.Equal(movedPost.ContentHash, cached.ContentHash);
+            Assert.Equal(PostSummaryProvider.Gemini, cached.Provider);
             Assert.False(cached.Fallback);
             Assert.Equal("gemini-3.1-flash-lite", cached.Model);
             Assert.Equal("key-3f9a1c2e", cached.KeyId);
@@ -46,8 +48,8 @@ namespace InterviewTools.Engine.Tests.Cache
             Assert.Equal(612, cached.InputTokens);
             Assert.Equal(388, cached.OutputTokens);
             Assert.Equal(TimeSpan.FromMilliseconds(2417), cached.Duration);
-            Assert.Equal(stored.CompletedAt, cached.CompletedAt);
-            var content = cached.Content!;
+            Assert.Equal(stored.Summary.CompletedAt, cached.CompletedAt);
+            var content = cached;
             Assert.Equal("【字节大模型一面】", content.Title);
             Assert.Equal("第一行\n第二行：引号 \" 与 emoji 😀", content.Summary);
             Assert.Equal(new[] { "讲清楚项目" }, content.Experiences);
@@ -58,7 +60,7 @@ namespace InterviewTools.Engine.Tests.Cache
             Assert.Equal(new[] { "GQA", "RoPE" }, content.Terms);
             Assert.Empty(_warnings);
             var written = File.ReadAllText(Assert.Single(cache.List()).Path);
-            Assert.Contains("\"format\": 1", written);
+            Assert.Contains("\"format\": 2", written);
             Assert.Contains("\"provider\": \"Gemini\"", written);
             Assert.Contains("\"summary\": \"第一行\\n第二行", written);
         }
@@ -84,17 +86,17 @@ namespace InterviewTools.Engine.Tests.Cache
 
             Assert.True(cache.TryGet(post, _gemini, out var cached));
 
-            Assert.Equal(SummaryProvider.Offline, cached.Provider);
+            Assert.Equal(PostSummaryProvider.Offline, cached.Provider);
             Assert.True(cached.Fallback);
             Assert.Equal("offline-extractor", cached.Model);
             Assert.Equal(TimeSpan.FromSeconds(1.5), cached.Duration);
             Assert.Equal(new DateTimeOffset(2026, 11, 23, 7, 59, 59, TimeSpan.Zero), cached.CompletedAt);
-            Assert.Equal("旧标题", cached.Content!.Title);
-            Assert.Equal(new[] { "经验" }, cached.Content.Experiences);
-            Assert.Equal(new[] { "GQA" }, cached.Content.Terms);
+            Assert.Equal("旧标题", cached.Title);
+            Assert.Equal(new[] { "经验" }, cached.Experiences);
+            Assert.Equal(new[] { "GQA" }, cached.Terms);
             var listed = Assert.Single(cache.List());
-            Assert.Equal("/posts/old.txt", listed.Source);
-            Assert.Equal(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero), listed.CachedAt);
+            Assert.Equal("/posts/old.txt", listed.Entry!.Source);
+            Assert.Equal(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero), listed.Entry!.CachedAt);
             Assert.Empty(_warnings);
         }
 
@@ -105,11 +107,11 @@ namespace InterviewTools.Engine.Tests.Cache
             var post = Post("同一篇帖子");
             cache.Store(Succeeded(post), _gemini);
 
-            Assert.True(cache.TryGet(post, CacheKey.For(SummaryPrompt.Default, SummaryProvider.Gemini), out _));
+            Assert.True(cache.TryGet(post, CacheKey.For(SummaryPrompt.Default, PostSummaryProvider.Gemini), out _));
             Assert.False(cache.TryGet(Post("另一篇帖子"), _gemini, out _));
-            Assert.False(cache.TryGet(post, CacheKey.For("只列出面试题", SummaryProvider.Gemini), out _));
-            Assert.False(cache.TryGet(post, new CacheKey(SummaryPrompt.Default, SummaryProvider.Gemini, SummarySchema.Version + 1), out _));
-            Assert.False(cache.TryGet(post, CacheKey.For(SummaryPrompt.Default, SummaryProvider.Offline), out _));
+            Assert.False(cache.TryGet(post, CacheKey.For("只列出面试题", PostSummaryProvider.Gemini), out _));
+            Assert.False(cache.TryGet(post, new CacheKey(SummaryPrompt.Default, PostSummaryProvider.Gemini, SummarySchema.Version + 1), out _));
+            Assert.False(cache.TryGet(post, CacheKey.For(SummaryPrompt.Default, PostSummaryProvider.Offline), out _));
             Assert.Empty(_warnings);
         }
 
@@ -119,8 +121,8 @@ namespace InterviewTools.Engine.Tests.Cache
             var cache = NewCache();
             var first = Post("帖子一");
             var second = Post("帖子二");
-            cache.Store(Succeeded(first, "gemini-3.5-flash"), CacheKey.For(SummaryPrompt.Default, SummaryProvider.Gemini));
-            cache.Store(Succeeded(second, "gemini-3.5-flash-lite"), CacheKey.For(SummaryPrompt.Default, SummaryProvider.Gemini));
+            cache.Store(Succeeded(first, "gemini-3.5-flash"), CacheKey.For(SummaryPrompt.Default, PostSummaryProvider.Gemini));
+            cache.Store(Succeeded(second, "gemini-3.5-flash-lite"), CacheKey.For(SummaryPrompt.Default, PostSummaryProvider.Gemini));
 
             Assert.True(cache.TryGet(first, _gemini, out var a));
             Assert.True(cache.TryGet(second, _gemini, out var b));
@@ -128,14 +130,17 @@ namespace InterviewTools.Engine.Tests.Cache
         }
 
         [Theory]
-        [InlineData(SummaryStatus.Failed)]
-        [InlineData(SummaryStatus.Deferred)]
-        [InlineData(SummaryStatus.Cached)]
-        public void OnlySucceededSummariesAreStored(SummaryStatus status)
+        [InlineData(PostSummaryStatus.Failed)]
+        [InlineData(PostSummaryStatus.Deferred)]
+        [InlineData(PostSummaryStatus.Cached)]
+        public void OnlySucceededSummariesAreStored(PostSummaryStatus status)
         {
             var cache = NewCache();
             var post = Post("失败的帖子");
-            var outcome = new SummaryOutcome(post, status) { Content = Content(), Failure = new SummaryFailure(FailureKind.QuotaExhausted, "429"), RetryAt = Now.AddHours(5) };
+            var record = Content();
+            record.Status = status;
+            record.RetryAt = Now.AddHours(5);
+            var outcome = new SummaryOutcome(post, record, new SummaryFailure(FailureKind.QuotaExhausted, "429"));
 
             Assert.False(cache.Store(outcome, _gemini));
             Assert.False(cache.TryGet(post, _gemini, out _));
@@ -175,7 +180,7 @@ namespace InterviewTools.Engine.Tests.Cache
             var other = Post("别人的帖子");
             cache.Store(Succeeded(mine), _gemini);
             cache.Store(Succeeded(other, "gemini-other"), _gemini);
-            var paths = cache.List().ToDictionary(e => e.ContentHash, e => e.Path);
+            var paths = cache.List().ToDictionary(e => e.Entry!.ContentHash, e => e.Path);
             File.Copy(paths[other.ContentHash], paths[mine.ContentHash], overwrite: true);
 
             Assert.False(cache.TryGet(mine, _gemini, out _));
@@ -192,7 +197,7 @@ namespace InterviewTools.Engine.Tests.Cache
             var misses = 0;
             // A large entry takes many writes to land, which is what a torn read would catch.
             var large = Succeeded(post, "gemini-first");
-            large.Content!.Summary = string.Concat(Enumerable.Repeat("很长的总结。", 40_000));
+            large.Summary.Summary = string.Concat(Enumerable.Repeat("很长的总结。", 40_000));
             NewCache().Store(large, _gemini);
 
             Parallel.For(0, 32, new ParallelOptions { MaxDegreeOfParallelism = 16 }, worker =>
@@ -209,7 +214,7 @@ namespace InterviewTools.Engine.Tests.Cache
             Assert.Equal(0, misses);
             var entry = Assert.Single(NewCache().List());
             Assert.Null(entry.Problem);
-            Assert.Contains(entry.Model, models);
+            Assert.Contains(entry.Entry!.Model, models);
             Assert.Empty(Directory.GetFiles(Path.Combine(_state, "cache"), "*.tmp", SearchOption.AllDirectories));
         }
 
@@ -219,15 +224,15 @@ namespace InterviewTools.Engine.Tests.Cache
             var cache = NewCache();
             var post = Post("配额用完时的帖子");
             var fallback = Succeeded(post, "offline-extractor");
-            fallback.Provider = SummaryProvider.Offline;
-            fallback.Fallback = true;
+            fallback.Summary.Provider = PostSummaryProvider.Offline;
+            fallback.Summary.Fallback = true;
             Assert.True(cache.Store(fallback, _gemini));
 
             Assert.True(cache.TryGet(post, _gemini, out var standIn));
             Assert.True(standIn.Fallback);
-            Assert.Equal(SummaryProvider.Offline, standIn.Provider);
+            Assert.Equal(PostSummaryProvider.Offline, standIn.Provider);
             Assert.False(cache.TryGet(post, _gemini, out _, includeFallback: false));
-            Assert.True(Assert.Single(cache.List()).Fallback);
+            Assert.True(Assert.Single(cache.List()).Entry!.Fallback);
 
             Assert.True(cache.Store(Succeeded(post, "gemini-3.5-flash"), _gemini));
             Assert.True(cache.TryGet(post, _gemini, out var upgraded, includeFallback: false));
@@ -250,27 +255,27 @@ namespace InterviewTools.Engine.Tests.Cache
             Directory.CreateDirectory(Path.GetDirectoryName(broken)!);
             File.WriteAllText(broken, "{ not json");
 
-            var entries = cache.List().OrderBy(e => e.Path == broken).ThenBy(e => e.Source).ToList();
+            var entries = cache.List().OrderBy(e => e.Path == broken).ThenBy(e => e.Entry?.Source).ToList();
 
             Assert.Equal(3, entries.Count);
-            Assert.Equal(new[] { "/posts/a.txt", "/posts/b.txt" }, entries.Take(2).Select(e => e.Source));
-            Assert.Equal(new[] { Now, Now.AddHours(1) }, entries.Take(2).Select(e => e.CachedAt));
+            Assert.Equal(new[] { "/posts/a.txt", "/posts/b.txt" }, entries.Take(2).Select(e => e.Entry!.Source));
+            Assert.Equal(new[] { Now, Now.AddHours(1) }, entries.Take(2).Select(e => e.Entry!.CachedAt));
             Assert.All(entries.Take(2), e => Assert.Equal(new FileInfo(e.Path).Length, e.SizeBytes));
-            Assert.All(entries.Take(2), e => Assert.Equal("【字节大模型一面】", e.Title));
+            Assert.All(entries.Take(2), e => Assert.Equal("【字节大模型一面】", e.Entry!.Title));
             Assert.Contains("not valid JSON", entries[2].Problem);
             Assert.True(File.Exists(broken));
             Assert.Empty(_warnings);
         }
 
         [Fact]
-        public void RemoveDeletesWhatThePredicatePicks()
+        public void DeleteRemovesTheListedEntriesItIsGiven()
         {
             var cache = NewCache();
             foreach (var name in new[] { "a", "b", "c" }) cache.Store(Succeeded(Post("帖子" + name, source: $"/posts/{name}.txt")), _gemini);
 
-            Assert.Equal(2, cache.Remove(e => e.Source != "/posts/b.txt"));
+            Assert.Equal(2, cache.List().Where(e => e.Entry!.Source != "/posts/b.txt").ToList().Count(e => cache.Delete(e.Path)));
 
-            Assert.Equal("/posts/b.txt", Assert.Single(cache.List()).Source);
+            Assert.Equal("/posts/b.txt", Assert.Single(cache.List()).Entry!.Source);
         }
 
         [Fact]
@@ -327,31 +332,34 @@ namespace InterviewTools.Engine.Tests.Cache
         private static SummaryOutcome WithModel(SummaryOutcome outcome, string model)
         {
             var copy = Succeeded(outcome.Post, model);
-            copy.Content = outcome.Content;
+            copy.Summary.Summary = outcome.Summary.Summary;
             return copy;
         }
 
-        private ResultCache NewCache() => new ResultCache(_state, _warnings.Enqueue, _time);
+        private ResultCache NewCache() => new ResultCache(_state, new WarningLog(_warnings.Enqueue), _time);
 
         private static PostDocument Post(string text, string source = "/posts/post.txt") =>
             new PostDocument(source, null, text, Array.Empty<string>(), ContentHash.Of(text), Array.Empty<string>());
 
-        private static SummaryOutcome Succeeded(PostDocument post, string model = "gemini-3.5-flash") =>
-            new SummaryOutcome(post, SummaryStatus.Succeeded)
-            {
-                Content = Content(),
-                Provider = SummaryProvider.Gemini,
-                Model = model,
-                KeyId = "key-3f9a1c2e",
-                Attempts = 2,
-                InputTokens = 612,
-                OutputTokens = 388,
-                Duration = TimeSpan.FromMilliseconds(2417),
-                CompletedAt = Now.AddMinutes(-3),
-                Switches = new List<string> { "gemini-3.5-flash: 429 per minute" },
-            };
+        private static SummaryOutcome Succeeded(PostDocument post, string model = "gemini-3.5-flash")
+        {
+            var record = Content();
+            record.Source = post.Source;
+            record.ContentHash = post.ContentHash;
+            record.Status = PostSummaryStatus.Succeeded;
+            record.Provider = PostSummaryProvider.Gemini;
+            record.Model = model;
+            record.KeyId = "key-3f9a1c2e";
+            record.Attempts = 2;
+            record.InputTokens = 612;
+            record.OutputTokens = 388;
+            record.Duration = TimeSpan.FromMilliseconds(2417);
+            record.CompletedAt = Now.AddMinutes(-3);
+            record.Switches = new[] { "gemini-3.5-flash: 429 per minute" };
+            return new SummaryOutcome(post, record);
+        }
 
-        private static SummaryContent Content() => new SummaryContent
+        private static PostSummary Content() => new PostSummary
         {
             Title = "【字节大模型一面】",
             Summary = "第一行\n第二行：引号 \" 与 emoji 😀",

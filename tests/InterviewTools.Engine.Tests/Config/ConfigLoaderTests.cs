@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using InterviewTools.Engine.Config;
-using InterviewTools.Engine.Security;
+using InterviewTools.Engine.Common;
 using Xunit;
 
 namespace InterviewTools.Engine.Tests.Config
@@ -263,7 +263,7 @@ namespace InterviewTools.Engine.Tests.Config
             Assert.Equal("https://generativelanguage.googleapis.com/", InterviewToolsConfig.Empty.ResolveEndpoint(_ => null).BaseUrl.AbsoluteUri);
             Assert.Equal(new[] { "gemini-b" }, config.ResolveModels(new[] { "gemini-b" }));
             Assert.Equal(new[] { "gemini-a" }, config.ResolveModels(null));
-            Assert.Equal(InterviewTools.Engine.Summaries.ModelCatalog.DefaultChain, InterviewToolsConfig.Empty.ResolveModels(Array.Empty<string>()));
+            Assert.Equal(InterviewTools.Engine.Config.ModelCatalog.DefaultChain, InterviewToolsConfig.Empty.ResolveModels(Array.Empty<string>()));
         }
 
         private ConfigLoadResult Load(string yaml) => ConfigLoader.Load(Write(yaml), Environment);

@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using InterviewTools.Engine.Config;
 using InterviewTools.Engine.Rotation;
-using InterviewTools.Engine.Security;
+using InterviewTools.Engine.Common;
 using Xunit;
 
 namespace InterviewTools.Engine.Tests.Config

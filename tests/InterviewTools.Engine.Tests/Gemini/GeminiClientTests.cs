@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using InterviewTools.Engine.Gemini;
 using InterviewTools.Engine.Gemini.Wire;
-using InterviewTools.Engine.Security;
+using InterviewTools.Engine.Common;
 using InterviewTools.FakeGemini;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using System;
 using InterviewTools.Engine.Gemini;
+using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Summaries;
 using Xunit;
 

@@ -39,7 +39,7 @@ namespace InterviewTools.Engine.Tests.Offline
                 .ToList();
 
         /// <summary>Every field, in a form where any difference shows.</summary>
-        public static string Render(SummaryContent content) => string.Join("\n\u241E\n",
+        public static string Render(PostSummary content) => string.Join("\n\u241E\n",
             content.Title ?? "\u2400",
             content.Summary,
             string.Join("\u241F", content.Questions),

@@ -95,16 +95,16 @@ namespace InterviewTools.Engine.Tests.Offline
             var outcome = OfflineSummarizer.Summarize(post, time);
 
             Assert.Same(post, outcome.Post);
-            Assert.Equal(SummaryStatus.Succeeded, outcome.Status);
-            Assert.Equal(SummaryProvider.Offline, outcome.Provider);
-            Assert.False(outcome.Fallback);
-            Assert.Equal(OfflineSummarizer.ModelLabel, outcome.Model);
-            Assert.Equal(string.Empty, outcome.KeyId);
-            Assert.Equal(0, outcome.Attempts);
+            Assert.Equal(PostSummaryStatus.Succeeded, outcome.Summary.Status);
+            Assert.Equal(PostSummaryProvider.Offline, outcome.Summary.Provider);
+            Assert.False(outcome.Summary.Fallback);
+            Assert.Equal(OfflineSummarizer.ModelLabel, outcome.Summary.Model);
+            Assert.Equal(string.Empty, outcome.Summary.KeyId);
+            Assert.Equal(0, outcome.Summary.Attempts);
             Assert.Null(outcome.Failure);
-            Assert.Equal(time.GetUtcNow(), outcome.CompletedAt);
-            Assert.Equal(TimeSpan.Zero, outcome.Duration);
-            Assert.Equal(OfflineDeterminismTests.Render(OfflineSummarizer.Extract(post)), OfflineDeterminismTests.Render(outcome.Content!));
+            Assert.Equal(time.GetUtcNow(), outcome.Summary.CompletedAt);
+            Assert.Equal(TimeSpan.Zero, outcome.Summary.Duration);
+            Assert.Equal(OfflineDeterminismTests.Render(OfflineSummarizer.Extract(post)), OfflineDeterminismTests.Render(outcome.Summary));
         }
 
         [Fact]
@@ -113,8 +113,8 @@ namespace InterviewTools.Engine.Tests.Offline
             var before = DateTimeOffset.UtcNow;
             var outcome = OfflineSummarizer.Summarize(PostReader.ReadFile(Samples.Path("xhs-finetuning-questions.txt")), TimeProvider.System);
 
-            Assert.True(outcome.Duration > TimeSpan.Zero);
-            Assert.InRange(outcome.CompletedAt, before, DateTimeOffset.UtcNow);
+            Assert.True(outcome.Summary.Duration > TimeSpan.Zero);
+            Assert.InRange(outcome.Summary.CompletedAt, before, DateTimeOffset.UtcNow);
         }
     }
 }

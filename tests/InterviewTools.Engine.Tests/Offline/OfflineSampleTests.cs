@@ -16,7 +16,7 @@ namespace InterviewTools.Engine.Tests.Offline
             var content = Extract(Samples.Path("xhs-finetuning-questions.txt"));
 
             Assert.Null(content.Title);
-            Assert.Equal(15, content.Questions.Count);
+            Assert.Equal(15, content.Questions.Length);
             Assert.Equal("什么是模型微调(Fine-tuning)?它的核心目的是什么?", content.Questions[0]);
             Assert.Equal("微调与特征提取(Feature Extraction)有什么区别?各自适用场景是什么?", content.Questions[2]);
             Assert.Equal("什么是参数高效微调(PEFT)?有哪些主流方法(如 LoRA、Prefix Tuning 等)?", content.Questions[13]);
@@ -52,12 +52,12 @@ namespace InterviewTools.Engine.Tests.Offline
             var content = Extract(Samples.InRepository("bytedance-llm-first-round.txt"));
 
             Assert.Equal("【字节大模型一面】面经，一小时，整体体验不错", content.Title);
-            Assert.Equal(6, content.Questions.Count);
+            Assert.Equal(6, content.Questions.Length);
             Assert.Equal("MHA、MQA、GQA 的区别是什么？GQA 为什么能省显存？", content.Questions[1]);
             Assert.Equal("实现一个带 causal mask 的 MultiHeadAttention，要求支持 KV Cache。", content.Questions[5]);
             Assert.Equal(new[] { "面试官很 nice，先聊了 20 分钟实习项目，然后问八股，最后手撕。" }, content.Experiences);
             Assert.Equal(new[] { "手撕前先跟面试官确认输入输出的 shape" }, content.Tips);
-            Assert.Equal(3, content.Advice.Count);
+            Assert.Equal(3, content.Advice.Length);
             Assert.Equal(new[] { "字节跳动", "大模型面试", "面经", "算法工程师" }, content.Topics);
             Assert.Equal(new[] { "Transformer", "MHA", "MQA", "GQA", "RoPE", "LoRA", "RLHF", "DPO" }, content.Terms.Take(8));
         }
@@ -96,9 +96,9 @@ namespace InterviewTools.Engine.Tests.Offline
             Assert.Equal(positions.OrderBy(p => p), positions);
         }
 
-        private static SummaryContent Extract(string path) => OfflineSummarizer.Extract(PostReader.ReadFile(path));
+        private static PostSummary Extract(string path) => OfflineSummarizer.Extract(PostReader.ReadFile(path));
 
-        private static string[] AllItems(SummaryContent content) =>
+        private static string[] AllItems(PostSummary content) =>
             content.Questions.Concat(content.Experiences).Concat(content.Tips).Concat(content.Advice).Concat(content.Terms).ToArray();
 
         /// <summary>

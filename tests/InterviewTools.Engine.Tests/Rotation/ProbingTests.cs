@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using InterviewTools.Engine.Posts;
 using InterviewTools.Engine.Rotation;
-using InterviewTools.Engine.Security;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Summaries;
 using InterviewTools.FakeGemini;
 using Xunit;
@@ -32,8 +32,8 @@ namespace InterviewTools.Engine.Tests.Rotation
 
             var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => summarizer.SummarizeAsync(Post(i), CancellationToken.None)));
 
-            Assert.All(outcomes, o => Assert.Equal(SummaryStatus.Succeeded, o.Status));
-            Assert.Equal(3, outcomes.Count(o => o.Model == Flash));
+            Assert.All(outcomes, o => Assert.Equal(PostSummaryStatus.Succeeded, o.Summary.Status));
+            Assert.Equal(3, outcomes.Count(o => o.Summary.Model == Flash));
             Assert.Single(Server.Requests, r => r.Status == 429);
             Assert.Equal(3, NewLedger().Snapshot().Routes[RouteUsage.KeyOf(ApiKey.FingerprintOf(Secret), Flash)].Learned.RequestsPerDay);
         }
@@ -45,7 +45,7 @@ namespace InterviewTools.Engine.Tests.Rotation
 
             var outcomes = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => summarizer.SummarizeAsync(Post(i), CancellationToken.None)));
 
-            Assert.All(outcomes, o => Assert.Equal(SummaryStatus.Succeeded, o.Status));
+            Assert.All(outcomes, o => Assert.Equal(PostSummaryStatus.Succeeded, o.Summary.Status));
             Assert.True(NewLedger().Snapshot().Routes[RouteUsage.KeyOf(ApiKey.FingerprintOf(Secret), Lite)].BeyondFreeTier);
             Assert.True(Server.MaxConcurrentGenerates > 1, "requests never ran concurrently once the route was known to be beyond the free tier");
             var first = Server.Requests.Where(r => r.Route == RouteKind.Generate).Take(FreeTierDefaults.HighestRequestsPerMinute + 1).ToList();

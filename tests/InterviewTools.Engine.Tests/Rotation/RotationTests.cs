@@ -6,12 +6,12 @@ using System.Threading;
 using System.Threading.Tasks;
 using InterviewTools.Engine.Posts;
 using InterviewTools.Engine.Rotation;
-using InterviewTools.Engine.Security;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Summaries;
 using InterviewTools.FakeGemini;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
-using EngineLimits = InterviewTools.Engine.Rotation.QuotaLimits;
+using EngineLimits = InterviewTools.Engine.Common.QuotaLimits;
 using FakeLimits = InterviewTools.FakeGemini.QuotaLimits;
 
 namespace InterviewTools.Engine.Tests.Rotation
@@ -42,8 +42,8 @@ namespace InterviewTools.Engine.Tests.Rotation
 
             var outcomes = await Sequentially(summarizer, 3);
 
-            Assert.Equal(new[] { SummaryStatus.Succeeded, SummaryStatus.Succeeded, SummaryStatus.Deferred }, outcomes.Select(o => o.Status));
-            Assert.Equal(_clock.GetUtcNow() + TimeSpan.FromSeconds(61), outcomes[2].RetryAt);
+            Assert.Equal(new[] { PostSummaryStatus.Succeeded, PostSummaryStatus.Succeeded, PostSummaryStatus.Deferred }, outcomes.Select(o => o.Summary.Status));
+            Assert.Equal(_clock.GetUtcNow() + TimeSpan.FromSeconds(61), outcomes[2].Summary.RetryAt);
             Assert.Equal(2, Server.GenerateCount);
             Assert.DoesNotContain(Server.Requests, r => r.Status == 429);
         }
@@ -55,7 +55,7 @@ namespace InterviewTools.Engine.Tests.Rotation
 
             var outcomes = await DriveClockWhileWaiting(Sequentially(summarizer, 3));
 
-            Assert.All(outcomes, o => Assert.Equal(SummaryStatus.Succeeded, o.Status));
+            Assert.All(outcomes, o => Assert.Equal(PostSummaryStatus.Succeeded, o.Summary.Status));
             var wait = Assert.Single(_observer.Waits);
             Assert.Contains("2/2 requests this minute", wait.What);
             Assert.DoesNotContain(Server.Requests, r => r.Status == 429);
@@ -70,8 +70,8 @@ namespace InterviewTools.Engine.Tests.Rotation
             _clock.Advance(TimeSpan.FromSeconds(61));
             var later = await summarizer.SummarizeAsync(Post("later"), CancellationToken.None);
 
-            Assert.Equal(new[] { Flash, Flash, Lite }, first.Select(o => o.Model));
-            Assert.Equal(Flash, later.Model);
+            Assert.Equal(new[] { Flash, Flash, Lite }, first.Select(o => o.Summary.Model));
+            Assert.Equal(Flash, later.Summary.Model);
         }
 
         [Fact]
@@ -82,9 +82,9 @@ namespace InterviewTools.Engine.Tests.Rotation
             var firstRun = await Sequentially(Summarizer(new[] { Flash, Lite }, unknown), 4, OneMinute);
             var nextRun = await Sequentially(Summarizer(new[] { Flash, Lite }, unknown), 2, OneMinute);
 
-            Assert.Equal(new[] { Flash, Flash, Flash, Lite }, firstRun.Select(o => o.Model));
-            Assert.Contains(firstRun[3].Switches, s => s.Contains("ExhaustedToday"));
-            Assert.Equal(new[] { Lite, Lite }, nextRun.Select(o => o.Model));
+            Assert.Equal(new[] { Flash, Flash, Flash, Lite }, firstRun.Select(o => o.Summary.Model));
+            Assert.Contains(firstRun[3].Summary.Switches, s => s.Contains("ExhaustedToday"));
+            Assert.Equal(new[] { Lite, Lite }, nextRun.Select(o => o.Summary.Model));
             Assert.Single(Server.Requests, r => r.Status == 429);
             Assert.Equal(3, NewLedger(_clock).Snapshot().Routes[RouteUsage.KeyOf("project-engine", Flash)].Learned.RequestsPerDay);
         }
@@ -96,8 +96,8 @@ namespace InterviewTools.Engine.Tests.Rotation
 
             var outcomes = await Sequentially(Summarizer(new[] { Flash, Lite }, new RouteLimits(useBuiltInDefaults: false), keys), 8, OneMinute);
 
-            Assert.Equal(6, outcomes.Count(o => o.Model == Flash));
-            Assert.Equal(2, outcomes.Count(o => o.Model == Lite));
+            Assert.Equal(6, outcomes.Count(o => o.Summary.Model == Flash));
+            Assert.Equal(2, outcomes.Count(o => o.Summary.Model == Lite));
             Assert.Single(Server.Requests, r => r.Status == 429);
         }
 
@@ -113,10 +113,10 @@ namespace InterviewTools.Engine.Tests.Rotation
             _clock.SetUtcNow(PacificTime.NextMidnight(_clock.GetUtcNow()) + TimeSpan.FromSeconds(1));
             var afterMidnight = await summarizer.SummarizeAsync(Post("c"), CancellationToken.None);
 
-            Assert.Equal(SummaryStatus.Deferred, deferred.Status);
-            Assert.Equal(DateTimeOffset.Parse("2026-11-24T08:00:00Z"), deferred.RetryAt);
-            Assert.Equal(SummaryStatus.Deferred, stillDeferred.Status);
-            Assert.Equal(SummaryStatus.Succeeded, afterMidnight.Status);
+            Assert.Equal(PostSummaryStatus.Deferred, deferred.Summary.Status);
+            Assert.Equal(DateTimeOffset.Parse("2026-11-24T08:00:00Z"), deferred.Summary.RetryAt);
+            Assert.Equal(PostSummaryStatus.Deferred, stillDeferred.Summary.Status);
+            Assert.Equal(PostSummaryStatus.Succeeded, afterMidnight.Summary.Status);
             Assert.Equal(2, Server.GenerateCount);
         }
 
@@ -128,8 +128,8 @@ namespace InterviewTools.Engine.Tests.Rotation
 
             var outcomes = await Sequentially(summarizer, 7, OneMinute);
 
-            Assert.Equal(6, outcomes.Count(o => o.Status == SummaryStatus.Succeeded));
-            Assert.Equal(SummaryStatus.Deferred, outcomes[6].Status);
+            Assert.Equal(6, outcomes.Count(o => o.Summary.Status == PostSummaryStatus.Succeeded));
+            Assert.Equal(PostSummaryStatus.Deferred, outcomes[6].Summary.Status);
             Assert.Equal(3, Server.Usage("project-engine", Flash).RequestsToday);
             Assert.Equal(3, Server.Usage("project-two", Flash).RequestsToday);
             Assert.DoesNotContain(Server.Requests, r => r.Status == 429);
@@ -144,8 +144,8 @@ namespace InterviewTools.Engine.Tests.Rotation
             var first = await Summarizer(new[] { listedButGone, Flash }, Known(rpm: 10, rpd: 10)).SummarizeAsync(Post("a"), CancellationToken.None);
             var second = await Summarizer(new[] { listedButGone, Flash }, Known(rpm: 10, rpd: 10)).SummarizeAsync(Post("b"), CancellationToken.None);
 
-            Assert.Equal((SummaryStatus.Succeeded, Flash), (first.Status, first.Model));
-            Assert.Equal(Flash, second.Model);
+            Assert.Equal((PostSummaryStatus.Succeeded, Flash), (first.Summary.Status, first.Summary.Model));
+            Assert.Equal(Flash, second.Summary.Model);
             Assert.Single(Server.Requests, r => r.Model == listedButGone && r.Route == RouteKind.Generate);
             Assert.Contains(_observer.Warnings, w => w.Contains(listedButGone + " is retired"));
             Assert.Contains(_observer.Warnings, w => w.Contains(listedButGone + " is skipped"));
@@ -156,7 +156,7 @@ namespace InterviewTools.Engine.Tests.Rotation
         {
             var outcome = await Summarizer(new[] { "gemini-1.5-flash", Flash }, Known(rpm: 10, rpd: 10)).SummarizeAsync(Post("a"), CancellationToken.None);
 
-            Assert.Equal(Flash, outcome.Model);
+            Assert.Equal(Flash, outcome.Summary.Model);
             Assert.DoesNotContain(Server.Requests, r => r.Model == "gemini-1.5-flash");
             Assert.Contains(_observer.Warnings, w => w.Contains("gemini-1.5-flash is dropped"));
         }
@@ -169,9 +169,9 @@ namespace InterviewTools.Engine.Tests.Rotation
             var first = await Summarizer(new[] { Flash }, Known(rpm: 10, rpd: 10), keys).SummarizeAsync(Post("a"), CancellationToken.None);
             var second = await Summarizer(new[] { Flash }, Known(rpm: 10, rpd: 10), keys).SummarizeAsync(Post("b"), CancellationToken.None);
 
-            Assert.Equal(SummaryStatus.Succeeded, first.Status);
-            Assert.Equal(ApiKey.FingerprintOf(Secret), first.KeyId);
-            Assert.Equal(ApiKey.FingerprintOf(Secret), second.KeyId);
+            Assert.Equal(PostSummaryStatus.Succeeded, first.Summary.Status);
+            Assert.Equal(ApiKey.FingerprintOf(Secret), first.Summary.KeyId);
+            Assert.Equal(ApiKey.FingerprintOf(Secret), second.Summary.KeyId);
             var disabled = NewLedger(_clock).Snapshot().Keys[ApiKey.FingerprintOf("AIzaSy-NOT-KNOWN-TO-THE-FAKE")].Disabled;
             Assert.Contains("API key not valid", disabled!.Reason);
             Assert.Contains(_observer.Warnings, w => w.Contains(ApiKey.FingerprintOf("AIzaSy-NOT-KNOWN-TO-THE-FAKE")) && w.Contains("set aside"));
@@ -187,8 +187,8 @@ namespace InterviewTools.Engine.Tests.Rotation
 
             var outcome = await summarizer.SummarizeAsync(Post("a"), CancellationToken.None);
 
-            Assert.Equal((SummaryStatus.Succeeded, Lite, 4), (outcome.Status, outcome.Model, outcome.Attempts));
-            Assert.Contains(outcome.Switches, s => s.Contains("Transient") && s.Contains("503"));
+            Assert.Equal((PostSummaryStatus.Succeeded, Lite, 4), (outcome.Summary.Status, outcome.Summary.Model, outcome.Summary.Attempts));
+            Assert.Contains(outcome.Summary.Switches, s => s.Contains("Transient") && s.Contains("503"));
             Assert.Equal(3, Server.Requests.Count(r => r.Model == Flash && r.Status == 503));
         }
 
@@ -202,7 +202,7 @@ namespace InterviewTools.Engine.Tests.Rotation
 
             var outcome = await NewSummarizer(new[] { Flash }, _observer, ledger: ledger, time: _clock).SummarizeAsync(Post("a"), CancellationToken.None);
 
-            Assert.Equal(SummaryStatus.Succeeded, outcome.Status);
+            Assert.Equal(PostSummaryStatus.Succeeded, outcome.Summary.Status);
             Assert.Contains(warnings, w => w.Contains("rebuilt"));
             Assert.Single(Directory.GetFiles(StateFolder, "*.corrupt-*"));
             Assert.Equal(1, NewLedger(_clock).Snapshot().Routes[RouteUsage.KeyOf(ApiKey.FingerprintOf(Secret), Flash)].DayRequests);

@@ -42,7 +42,7 @@ namespace InterviewTools.Engine.Tests.State
             Directory.CreateDirectory(_folder);
             using (new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
             {
-                var file = new StateFile<Counter>(path, Json, _warnings.Add, TimeSpan.FromMilliseconds(200));
+                var file = new StateFile<Counter>(path, Json, new WarningLog(_warnings.Add), TimeSpan.FromMilliseconds(200));
                 var error = Assert.Throws<StateLockTimeoutException>(() => file.Update(state => state.Count++));
                 Assert.Contains("held.json.lock", error.Message);
             }
@@ -103,7 +103,7 @@ namespace InterviewTools.Engine.Tests.State
 
         private static readonly JsonSerializerOptions Json = new JsonSerializerOptions();
 
-        private StateFile<Counter> NewFile(string path) => new StateFile<Counter>(path, Json, _warnings.Add);
+        private StateFile<Counter> NewFile(string path) => new StateFile<Counter>(path, Json, new WarningLog(_warnings.Add));
 
         public sealed class Counter
         {

@@ -4,8 +4,9 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using InterviewTools.Engine.Gemini;
+using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Posts;
-using InterviewTools.Engine.Security;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Summaries;
 using InterviewTools.FakeGemini;
 using Xunit;
@@ -24,13 +25,13 @@ namespace InterviewTools.Engine.Tests.Summaries
         {
             var outcome = await Summarizer().SummarizeAsync(PostReader.ReadText("p", "【面经】什么是 GQA？\n#大模型[话题]#"), CancellationToken.None);
 
-            Assert.Equal(SummaryStatus.Succeeded, outcome.Status);
-            Assert.Equal("【面经】什么是 GQA？", outcome.Content!.Title);
-            Assert.Equal(new[] { "大模型" }, outcome.Content.Topics);
-            Assert.Equal(1, outcome.Attempts);
-            Assert.Equal("gemini-2.5-flash", outcome.Model);
-            Assert.Equal(ApiKey.FingerprintOf(Secret), outcome.KeyId);
-            Assert.True(outcome.InputTokens > 0);
+            Assert.Equal(PostSummaryStatus.Succeeded, outcome.Summary.Status);
+            Assert.Equal("【面经】什么是 GQA？", outcome.Summary.Title);
+            Assert.Equal(new[] { "大模型" }, outcome.Summary.Topics);
+            Assert.Equal(1, outcome.Summary.Attempts);
+            Assert.Equal("gemini-2.5-flash", outcome.Summary.Model);
+            Assert.Equal(ApiKey.FingerprintOf(Secret), outcome.Summary.KeyId);
+            Assert.True(outcome.Summary.InputTokens > 0);
         }
 
         [Fact]
@@ -41,8 +42,8 @@ namespace InterviewTools.Engine.Tests.Summaries
 
             var outcome = await Summarizer().SummarizeAsync(PostReader.ReadText("p", "什么是 RoPE？"), CancellationToken.None);
 
-            Assert.Equal(SummaryStatus.Succeeded, outcome.Status);
-            Assert.Equal(3, outcome.Attempts);
+            Assert.Equal(PostSummaryStatus.Succeeded, outcome.Summary.Status);
+            Assert.Equal(3, outcome.Summary.Attempts);
             Assert.Equal(2, _observer.VerboseLines.Count(v => v.Contains("retry")));
             Assert.DoesNotContain(_observer.VerboseLines, v => v.Contains(Secret));
         }
@@ -56,9 +57,9 @@ namespace InterviewTools.Engine.Tests.Summaries
             Server.Enqueue(FakeReply.InvalidArgument("Invalid JSON payload received."));
             var invalid = await Summarizer(ledgerFolder: "other").SummarizeAsync(PostReader.ReadText("b", "b 面经"), CancellationToken.None);
 
-            Assert.Equal((SummaryStatus.Deferred, 1), (quota.Status, quota.Attempts));
-            Assert.InRange(quota.RetryAt!.Value - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(35), TimeSpan.FromSeconds(45));
-            Assert.Equal((FailureKind.InvalidRequest, 1), (invalid.Failure!.Kind, invalid.Attempts));
+            Assert.Equal((PostSummaryStatus.Deferred, 1), (quota.Summary.Status, quota.Summary.Attempts));
+            Assert.InRange(quota.Summary.RetryAt!.Value - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(35), TimeSpan.FromSeconds(45));
+            Assert.Equal((FailureKind.InvalidRequest, 1), (invalid.Failure!.Kind, invalid.Summary.Attempts));
         }
 
         [Fact]
@@ -71,7 +72,7 @@ namespace InterviewTools.Engine.Tests.Summaries
 
             Assert.Equal(FailureKind.InputTooLong, outcome.Failure!.Kind);
             Assert.Contains("1,000", outcome.Failure.Message);
-            Assert.Equal(SummaryStatus.Succeeded, shortOne.Status);
+            Assert.Equal(PostSummaryStatus.Succeeded, shortOne.Summary.Status);
             Assert.Equal(1, Server.CountFor(RouteKind.CountTokens));
             Assert.Equal(1, Server.CountFor(RouteKind.ListModels));
         }
@@ -107,15 +108,15 @@ namespace InterviewTools.Engine.Tests.Summaries
 
             var outcome = await Summarizer(timeout: TimeSpan.FromMilliseconds(300), retries: 1).SummarizeAsync(PostReader.ReadText("p", "什么是 MoE？"), CancellationToken.None);
 
-            Assert.Equal(SummaryStatus.Succeeded, outcome.Status);
-            Assert.Equal(2, outcome.Attempts);
+            Assert.Equal(PostSummaryStatus.Succeeded, outcome.Summary.Status);
+            Assert.Equal(2, outcome.Summary.Attempts);
             Assert.Contains(_observer.VerboseLines, v => v.Contains("timed out"));
         }
 
         private PostSummarizer Summarizer(string model = "gemini-2.5-flash", TimeSpan? timeout = null, int retries = 3, string? ledgerFolder = null) =>
             NewSummarizer(new[] { model }, _observer,
                 new SummarizerOptions { MaxRetries = retries, RetryBaseDelay = TimeSpan.FromMilliseconds(5), RequestTimeout = timeout ?? TimeSpan.FromSeconds(10) },
-                ledger: ledgerFolder == null ? null : new InterviewTools.Engine.Rotation.Ledger(System.IO.Path.Combine(StateFolder, ledgerFolder, "ledger.json"),
-                    new InterviewTools.Engine.Rotation.RouteLimits(useBuiltInDefaults: false), TimeProvider.System, _ => { }));
+                ledger: ledgerFolder == null ? null : new InterviewTools.Engine.Rotation.FileLedgerStore(System.IO.Path.Combine(StateFolder, ledgerFolder, "ledger.json"),
+                    new InterviewTools.Engine.Rotation.RouteLimits(useBuiltInDefaults: false), TimeProvider.System, new WarningLog(_ => { })));
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using InterviewTools.Engine.Gemini.Wire;
+using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Summaries;
 using Xunit;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace InterviewTools.Engine.Gemini.Wire
 {
-    public sealed class GenerateContentRequest
+    internal sealed class GenerateContentRequest
     {
         [JsonPropertyName("model")] public string? Model { get; set; }
         [JsonPropertyName("systemInstruction")] public Content? SystemInstruction { get; set; }
@@ -11,7 +11,7 @@ namespace InterviewTools.Engine.Gemini.Wire
         [JsonPropertyName("generationConfig")] public GenerationConfig? GenerationConfig { get; set; }
     }
 
-    public sealed class Content
+    internal sealed class Content
     {
         [JsonPropertyName("role")] public string? Role { get; set; }
         [JsonPropertyName("parts")] public List<Part>? Parts { get; set; }
@@ -21,13 +21,13 @@ namespace InterviewTools.Engine.Gemini.Wire
         public static Content Instruction(string text) => new Content { Parts = new List<Part> { new Part { Text = text } } };
     }
 
-    public sealed class Part
+    internal sealed class Part
     {
         [JsonPropertyName("text")] public string? Text { get; set; }
         [JsonPropertyName("thought")] public bool? Thought { get; set; }
     }
 
-    public sealed class GenerationConfig
+    internal sealed class GenerationConfig
     {
         [JsonPropertyName("temperature")] public double? Temperature { get; set; }
         [JsonPropertyName("maxOutputTokens")] public int? MaxOutputTokens { get; set; }
@@ -36,14 +36,14 @@ namespace InterviewTools.Engine.Gemini.Wire
         [JsonPropertyName("thinkingConfig")] public ThinkingConfig? ThinkingConfig { get; set; }
     }
 
-    public sealed class ThinkingConfig
+    internal sealed class ThinkingConfig
     {
         [JsonPropertyName("thinkingBudget")] public int? ThinkingBudget { get; set; }
         [JsonPropertyName("thinkingLevel")] public string? ThinkingLevel { get; set; }
     }
 
     /// <summary>The OpenAPI-subset schema of <c>responseSchema</c>; type names are upper case as the SDKs send them.</summary>
-    public sealed class Schema
+    internal sealed class Schema
     {
         [JsonPropertyName("type")] public string Type { get; set; } = "STRING";
         [JsonPropertyName("description")] public string? Description { get; set; }
@@ -53,7 +53,7 @@ namespace InterviewTools.Engine.Gemini.Wire
         [JsonPropertyName("propertyOrdering")] public List<string>? PropertyOrdering { get; set; }
     }
 
-    public sealed class CountTokensRequest
+    internal sealed class CountTokensRequest
     {
         [JsonPropertyName("generateContentRequest")] public GenerateContentRequest? GenerateContentRequest { get; set; }
     }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace InterviewTools.Engine.Gemini.Wire
 {
-    public sealed class GenerateContentResponse
+    internal sealed class GenerateContentResponse
     {
         [JsonPropertyName("candidates")] public List<Candidate>? Candidates { get; set; }
         [JsonPropertyName("promptFeedback")] public PromptFeedback? PromptFeedback { get; set; }
@@ -12,19 +12,19 @@ namespace InterviewTools.Engine.Gemini.Wire
         [JsonPropertyName("responseId")] public string? ResponseId { get; set; }
     }
 
-    public sealed class Candidate
+    internal sealed class Candidate
     {
         [JsonPropertyName("content")] public Content? Content { get; set; }
         [JsonPropertyName("finishReason")] public string? FinishReason { get; set; }
         [JsonPropertyName("finishMessage")] public string? FinishMessage { get; set; }
     }
 
-    public sealed class PromptFeedback
+    internal sealed class PromptFeedback
     {
         [JsonPropertyName("blockReason")] public string? BlockReason { get; set; }
     }
 
-    public sealed class UsageMetadata
+    internal sealed class UsageMetadata
     {
         [JsonPropertyName("promptTokenCount")] public int PromptTokenCount { get; set; }
         [JsonPropertyName("candidatesTokenCount")] public int CandidatesTokenCount { get; set; }
@@ -32,18 +32,18 @@ namespace InterviewTools.Engine.Gemini.Wire
         [JsonPropertyName("totalTokenCount")] public int TotalTokenCount { get; set; }
     }
 
-    public sealed class CountTokensResponse
+    internal sealed class CountTokensResponse
     {
         [JsonPropertyName("totalTokens")] public int TotalTokens { get; set; }
     }
 
-    public sealed class ListModelsResponse
+    internal sealed class ListModelsResponse
     {
         [JsonPropertyName("models")] public List<ModelInfo>? Models { get; set; }
         [JsonPropertyName("nextPageToken")] public string? NextPageToken { get; set; }
     }
 
-    public sealed class ModelInfo
+    internal sealed class ModelInfo
     {
         [JsonPropertyName("name")] public string Name { get; set; } = string.Empty;
         [JsonPropertyName("displayName")] public string? DisplayName { get; set; }

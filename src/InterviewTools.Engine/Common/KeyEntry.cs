@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 
-namespace InterviewTools.Engine.Rotation
+namespace InterviewTools.Engine.Common
 {
     /// <summary>One key as a user writes it: the key alone, or <c>project=KEY</c>. Keys never contain '=', so the first '=' ends the label.</summary>
-    public sealed class KeyEntry
+    internal sealed class KeyEntry
     {
         private static readonly Regex LabelShape = new Regex("^[A-Za-z0-9._-]+$", RegexOptions.CultureInvariant);
 

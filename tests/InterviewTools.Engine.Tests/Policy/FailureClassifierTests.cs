@@ -4,17 +4,18 @@ using System.Threading;
 using System.Threading.Tasks;
 using InterviewTools.Engine.Gemini;
 using InterviewTools.Engine.Gemini.Wire;
+using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Rotation;
-using InterviewTools.Engine.Security;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Summaries;
 using InterviewTools.FakeGemini;
 using Polly.Timeout;
 using Xunit;
 
-namespace InterviewTools.Engine.Tests.Rotation
+namespace InterviewTools.Engine.Tests.Policy
 {
     /// <summary>Every row of the classifier table, from bodies the fake server really sends.</summary>
-    public sealed class RotationVerdictTests : FakeServerTest
+    public sealed class FailureClassifierTests : FakeServerTest
     {
         public static IEnumerable<object[]> Replies() => new[]
         {
@@ -39,14 +40,14 @@ namespace InterviewTools.Engine.Tests.Rotation
 
         [Theory]
         [MemberData(nameof(Replies))]
-        public async Task EachServerAnswerGetsItsAction(string name, FakeReply reply, RotationAction expected)
+        public async Task EachServerAnswerGetsItsAction(string name, FakeReply reply, object expected)
         {
             Server.Enqueue(reply);
 
             var failure = await Assert.ThrowsAnyAsync<Exception>(() => Client.GenerateContentAsync("gemini-2.5-flash", Request(), ApiKey.FromPlainText(Secret), CancellationToken.None));
 
             Assert.True(FailureClassifier.IsServiceFailure(failure), name);
-            Assert.Equal(expected, FailureClassifier.Verdict(failure, TimeSpan.FromSeconds(10)).Action);
+            Assert.Equal((RotationAction)expected, FailureClassifier.Verdict(failure, TimeSpan.FromSeconds(10)).Action);
         }
 
         [Fact]
@@ -98,7 +99,7 @@ namespace InterviewTools.Engine.Tests.Rotation
         public void ATimeoutIsTransient() =>
             Assert.Equal(RotationAction.Transient, FailureClassifier.Verdict(new TimeoutRejectedException(), TimeSpan.FromSeconds(5)).Action);
 
-        private async Task<RotationVerdict> VerdictOf()
+        private async Task<FailureVerdict> VerdictOf()
         {
             var failure = await Assert.ThrowsAsync<GeminiApiException>(() => Client.GenerateContentAsync("gemini-2.5-flash", Request(), ApiKey.FromPlainText(Secret), CancellationToken.None));
             return FailureClassifier.Verdict(failure, TimeSpan.FromSeconds(10));

@@ -1,14 +1,13 @@
 using System;
-using System.Security.Cryptography;
-using System.Text;
+using InterviewTools.Engine.Common;
 
-namespace InterviewTools.Engine.Security
+namespace InterviewTools.Engine.Common
 {
     /// <summary>
     /// An API key that shows itself only as a fingerprint. The secret is reachable only inside the engine,
     /// where it goes into the <c>x-goog-api-key</c> header and nowhere else.
     /// </summary>
-    public sealed class ApiKey
+    internal sealed class ApiKey
     {
         private ApiKey(string secret, string fingerprint)
         {
@@ -27,14 +26,7 @@ namespace InterviewTools.Engine.Security
             return new ApiKey(trimmed, FingerprintOf(trimmed));
         }
 
-        public static string FingerprintOf(string secret)
-        {
-            using var sha = SHA256.Create();
-            var digest = sha.ComputeHash(Encoding.UTF8.GetBytes(secret));
-            var hex = new StringBuilder("key-", 12);
-            for (var i = 0; i < 4; i++) hex.Append(digest[i].ToString("x2"));
-            return hex.ToString();
-        }
+        public static string FingerprintOf(string secret) => Sha256.Hex(secret, "key-", bytes: 4);
 
         public string Scrub(string text) =>
             string.IsNullOrEmpty(text) ? text : text.Replace(Secret, Fingerprint);

@@ -1,19 +1,19 @@
 using System;
 using System.Linq;
+using InterviewTools.Engine.Common;
+using InterviewTools.Engine.Gemini;
 using InterviewTools.Engine.Rotation;
-using InterviewTools.Engine.Summaries;
 using Polly.Timeout;
 
-namespace InterviewTools.Engine.Gemini
+namespace InterviewTools.Engine.Policy
 {
     /// <summary>Reads what went wrong from the HTTP status and the google.rpc details first, and the message text last.</summary>
-    public static class FailureClassifier
+    internal static class FailureClassifier
     {
         private static readonly string[] KeyRejectionReasons = { "API_KEY_INVALID", "API_KEY_SERVICE_BLOCKED", "SERVICE_DISABLED", "CONSUMER_SUSPENDED" };
 
         /// <summary>What the service or the network did, as opposed to a bug here, which must surface as itself.</summary>
-        public static bool IsServiceFailure(Exception exception) =>
-            exception is GeminiApiException || exception is GeminiTransportException || exception is GeminiMalformedResponseException || exception is TimeoutRejectedException;
+        public static bool IsServiceFailure(Exception exception) => exception is GeminiException || exception is TimeoutRejectedException;
 
         public static bool IsTransient(Exception exception) => exception switch
         {
@@ -41,28 +41,28 @@ namespace InterviewTools.Engine.Gemini
 
         private static readonly TimeSpan DefaultCoolDown = TimeSpan.FromSeconds(60);
 
-        /// <summary>What the rotation engine does about a failed request: the one table of issue 4, in one place.</summary>
-        public static RotationVerdict Verdict(Exception exception, TimeSpan timeout)
+        /// <summary>What the rotation engine does about a failed request: the one table, in one place.</summary>
+        public static FailureVerdict Verdict(Exception exception, TimeSpan timeout)
         {
             if (exception is GeminiApiException api) return Verdict(api.Error);
             var failure = Classify(exception, timeout);
-            return new RotationVerdict(RotationAction.Transient, failure, failure.Message.Split('\n')[0]);
+            return new FailureVerdict(RotationAction.Transient, failure, failure.Message.Split('\n')[0]);
         }
 
-        public static RotationVerdict Verdict(GeminiError error)
+        public static FailureVerdict Verdict(GeminiError error)
         {
             var failure = Classify(error);
             var reason = ShortReason(error);
             if (error.HttpStatus == 429) return QuotaVerdict(error, failure, reason);
-            if (IsRetiredModel(error)) return new RotationVerdict(RotationAction.RetireModel, new SummaryFailure(FailureKind.ModelNotFound, failure.Message, error.HttpStatus), reason);
+            if (IsRetiredModel(error)) return new FailureVerdict(RotationAction.RetireModel, new SummaryFailure(FailureKind.ModelNotFound, failure.Message, error.HttpStatus), reason);
             switch (failure.Kind)
             {
                 case FailureKind.KeyRejected:
-                    return new RotationVerdict(RotationAction.DisableKey, failure, reason);
+                    return new FailureVerdict(RotationAction.DisableKey, failure, reason);
                 case FailureKind.ServerError:
-                    return new RotationVerdict(RotationAction.Transient, failure, reason);
+                    return new FailureVerdict(RotationAction.Transient, failure, reason);
                 default:
-                    return new RotationVerdict(RotationAction.FailPost, failure, reason);
+                    return new FailureVerdict(RotationAction.FailPost, failure, reason);
             }
         }
 
@@ -83,12 +83,12 @@ namespace InterviewTools.Engine.Gemini
         private static bool IsRetiredModel(GeminiError error) =>
             error.HttpStatus == 404 || error.Message.IndexOf("no longer available", StringComparison.OrdinalIgnoreCase) >= 0;
 
-        private static RotationVerdict QuotaVerdict(GeminiError error, SummaryFailure failure, string reason)
+        private static FailureVerdict QuotaVerdict(GeminiError error, SummaryFailure failure, string reason)
         {
             var violations = error.QuotaViolations;
             if (violations.Any(v => v.QuotaValue == 0) || error.Message.IndexOf("limit: 0", StringComparison.Ordinal) >= 0)
             {
-                return new RotationVerdict(RotationAction.NoFreeTier, failure, reason);
+                return new FailureVerdict(RotationAction.NoFreeTier, failure, reason);
             }
             var learned = new QuotaLimits();
             var daily = false;
@@ -104,11 +104,11 @@ namespace InterviewTools.Engine.Gemini
                 else if (Contains(id, "PerMinute")) learned.RequestsPerMinute = (int)Math.Min(int.MaxValue, violation.QuotaValue);
             }
             if (violations.Count == 0) daily = Contains(error.Message, "per day") || Contains(error.Message, "daily");
-            if (daily) return new RotationVerdict(RotationAction.ExhaustedToday, failure, reason) { Learned = learned };
+            if (daily) return new FailureVerdict(RotationAction.ExhaustedToday, failure, reason) { Learned = learned };
 
             var asked = error.RetryDelayFromMessage ?? error.RetryDelay ?? DefaultCoolDown;
             var coolDown = asked + CoolDownMargin;
-            return new RotationVerdict(RotationAction.CoolDown, failure, reason)
+            return new FailureVerdict(RotationAction.CoolDown, failure, reason)
             {
                 CoolDown = coolDown > CoolDownCap ? CoolDownCap : coolDown,
                 Learned = learned,

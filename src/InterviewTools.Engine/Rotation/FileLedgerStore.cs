@@ -2,18 +2,17 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.State;
 
 namespace InterviewTools.Engine.Rotation
 {
     /// <summary>
-    /// The quota ledger shared by every run and process of this user for one endpoint. Every request is counted before it is
-    /// sent, inside the same locked update that checked it fits, so two processes never both take the last slot.
+    /// The quota ledger in a local file, shared by every run and process of this user for one endpoint. Every request is counted
+    /// before it is sent, inside the same locked update that checked it fits, so two processes never both take the last slot.
     /// </summary>
-    public sealed class Ledger
+    internal sealed class FileLedgerStore : ILedgerStore
     {
         private static readonly JsonSerializerOptions Json = new JsonSerializerOptions
         {
@@ -25,14 +24,16 @@ namespace InterviewTools.Engine.Rotation
         private readonly RouteLimits _limits;
         private readonly TimeProvider _time;
 
-        public Ledger(string path, RouteLimits limits, TimeProvider time, Action<string> warn)
+        public FileLedgerStore(string path, RouteLimits limits, TimeProvider time, IEngineLog log)
         {
-            _file = new StateFile<LedgerState>(path, Json, warn);
+            _file = new StateFile<LedgerState>(path, Json, log);
             _limits = limits;
             _time = time;
         }
 
         public string Path => _file.Path;
+
+        public string Location => _file.Path;
 
         public RouteLimits Limits => _limits;
 
@@ -41,7 +42,7 @@ namespace InterviewTools.Engine.Rotation
         {
             var name = endpoint.Host == "generativelanguage.googleapis.com"
                 ? "ledger.json"
-                : "ledger-" + Hash(endpoint.GetLeftPart(UriPartial.Authority)) + ".json";
+                : "ledger-" + Sha256.Hex(endpoint.GetLeftPart(UriPartial.Authority), bytes: 6) + ".json";
             return System.IO.Path.Combine(stateDirectory, name);
         }
 
@@ -53,35 +54,31 @@ namespace InterviewTools.Engine.Rotation
             return state;
         }
 
-        /// <summary>How soon a request that waits behind a probe looks again.</summary>
-        public static readonly TimeSpan ProbePoll = TimeSpan.FromMilliseconds(50);
-
         /// <summary>
-        /// Counts a request on the first candidate that can take it, or says when the earliest one can. A free-tier route whose
-        /// limits are not known yet takes one request at a time (<paramref name="inFlight"/>), so that finding a limit costs one 429, not one per request in flight.
+        /// A free-tier route whose limits are not known yet takes one request at a time (<see cref="RouteCandidate.ProbeInFlight"/>),
+        /// so that finding a limit costs one 429, not one per request in flight.
         /// </summary>
-        public Reservation? TryReserve(IReadOnlyList<Route> candidates, long tokens, out Blockage? earliest, InFlightRoutes? inFlight = null)
+        public Reservation? TryReserve(IReadOnlyList<RouteCandidate> candidates, long tokens, out Blockage? earliest)
         {
             Blockage? soonest = null;
             var reservation = _file.Update(state =>
             {
                 var now = _time.GetUtcNow();
-                foreach (var route in candidates)
+                foreach (var candidate in candidates)
                 {
+                    var route = candidate.Route;
                     if (state.RetiredModels.ContainsKey(route.Model)) continue;
                     if (state.Keys.TryGetValue(route.Key.Key.Fingerprint, out var key) && key.Disabled != null) continue;
                     var usage = state.Route(route.Project, route.Model);
                     RouteCapacity.Normalize(usage, now);
                     var limits = _limits.For(route.Model, usage, state.LearnedForModel(route.Model));
-                    var routeKey = RouteUsage.KeyOf(route.Project, route.Model);
                     var blockage = RouteCapacity.Check(usage, limits, tokens, now);
-                    if (blockage == null && inFlight != null && IsBeingProbed(usage, limits, inFlight, routeKey))
+                    if (blockage == null && candidate.ProbeInFlight && IsBeingProbed(usage, limits))
                     {
-                        blockage = new Blockage(now + ProbePoll, "finding out its limits", probing: true);
+                        blockage = new Blockage(now + RoutePlanner.ProbePoll, "finding out its limits", probing: true);
                     }
                     if (blockage == null)
                     {
-                        inFlight?.Add(routeKey);
                         var bucket = RouteCapacity.BucketAt(usage, now);
                         bucket.Requests++;
                         bucket.Tokens += tokens;
@@ -99,17 +96,17 @@ namespace InterviewTools.Engine.Rotation
             return reservation;
         }
 
-        private static bool IsBeingProbed(RouteUsage usage, QuotaLimits limits, InFlightRoutes inFlight, string routeKey) =>
-            !usage.BeyondFreeTier && (limits.RequestsPerMinute == null || limits.RequestsPerDay == null) && inFlight.Any(routeKey);
+        private static bool IsBeingProbed(RouteUsage usage, QuotaLimits limits) =>
+            !usage.BeyondFreeTier && (limits.RequestsPerMinute == null || limits.RequestsPerDay == null);
 
         /// <summary>The server answered: replace the estimate with the tokens it counted, and note a route that outran every free tier.</summary>
-        public void Settle(Reservation reservation, long inputTokens)
+        public void Settle(Reservation reservation, long countedTokens)
         {
             _file.Update(state =>
             {
                 var usage = state.Route(reservation.Route.Project, reservation.Route.Model);
                 var bucket = usage.Minute.Find(b => b.Second == reservation.Second);
-                var counted = inputTokens > 0 ? inputTokens : reservation.Tokens;
+                var counted = countedTokens > 0 ? countedTokens : reservation.Tokens;
                 if (bucket != null) bucket.Tokens += counted - reservation.Tokens;
                 usage.DayTokens += counted - reservation.Tokens;
                 if (usage.Minute.Sum(b => b.Requests) > FreeTierDefaults.HighestRequestsPerMinute) usage.BeyondFreeTier = true;
@@ -118,7 +115,7 @@ namespace InterviewTools.Engine.Rotation
         }
 
         /// <summary>The request failed and the server did not count it, so neither does the ledger; the verdict updates the route.</summary>
-        public void Release(Reservation reservation, RotationVerdict verdict)
+        public void Release(Reservation reservation, RotationVerdict? verdict)
         {
             _file.Update(state =>
             {
@@ -137,16 +134,10 @@ namespace InterviewTools.Engine.Rotation
                     usage.DayRequests = Math.Max(0, usage.DayRequests - 1);
                     usage.DayTokens = Math.Max(0, usage.DayTokens - reservation.Tokens);
                 }
-                Apply(state, usage, route, verdict, now);
+                if (verdict != null) Apply(state, usage, route, verdict, now);
                 return true;
             });
         }
-
-        public void RetireModel(string model, string reason) => _file.Update(state =>
-        {
-            state.RetiredModels[model] = new LedgerNote { Reason = reason, At = _time.GetUtcNow() };
-            return true;
-        });
 
         public void DisableKey(PooledKey key, string reason) => _file.Update(state =>
         {
@@ -200,15 +191,6 @@ namespace InterviewTools.Engine.Rotation
             }
             record.Project = key.Project;
             return record;
-        }
-
-        private static string Hash(string text)
-        {
-            using var sha = SHA256.Create();
-            var digest = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
-            var hex = new StringBuilder(12);
-            for (var i = 0; i < 6; i++) hex.Append(digest[i].ToString("x2"));
-            return hex.ToString();
         }
     }
 }

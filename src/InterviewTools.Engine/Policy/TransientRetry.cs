@@ -1,12 +1,11 @@
 using System;
-using InterviewTools.Engine.Gemini;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace InterviewTools.Engine.Resilience
+namespace InterviewTools.Engine.Policy
 {
-    public sealed class RetryNotice
+    internal sealed class RetryNotice
     {
         public RetryNotice(int attempt, int maxRetries, TimeSpan delay, Exception cause)
         {
@@ -23,8 +22,12 @@ namespace InterviewTools.Engine.Resilience
     }
 
     /// <summary>Exponential backoff with jitter around a per-attempt timeout, for faults that a second try can fix.</summary>
-    public static class TransientRetry
+    internal static class TransientRetry
     {
+        /// <summary>Listing the models on its own (Get-QuotaStatus -Refresh): two retries, 1 s growing to at most 10 s, 30 s per attempt.</summary>
+        public static ResiliencePipeline ForModelListing(TimeProvider time) =>
+            Create(maxRetries: 2, baseDelay: TimeSpan.FromSeconds(1), maxDelay: TimeSpan.FromSeconds(10), attemptTimeout: TimeSpan.FromSeconds(30), time, _ => { });
+
         public static ResiliencePipeline Create(int maxRetries, TimeSpan baseDelay, TimeSpan maxDelay, TimeSpan attemptTimeout, TimeProvider time, Action<RetryNotice> onRetry)
         {
             var builder = new ResiliencePipelineBuilder { TimeProvider = time };

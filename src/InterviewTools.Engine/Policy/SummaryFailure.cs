@@ -1,4 +1,4 @@
-namespace InterviewTools.Engine.Summaries
+namespace InterviewTools.Engine.Policy
 {
     public enum FailureKind
     {

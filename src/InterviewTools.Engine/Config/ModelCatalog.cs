@@ -1,11 +1,11 @@
 using System.Collections.Generic;
 
-namespace InterviewTools.Engine.Summaries
+namespace InterviewTools.Engine.Config
 {
-    public static class ModelCatalog
+    internal static class ModelCatalog
     {
         /// <summary>
-        /// Current free-tier Flash models, most capable first (see shared/docs/gemini-models-and-quotas.md, 2026-11).
+        /// Current free-tier Flash models, most capable first (as observed in 2026-11).
         /// Model ids change every few months: this list is the one place to update.
         /// </summary>
         public static readonly IReadOnlyList<string> DefaultChain = new[]

@@ -1,7 +1,7 @@
-namespace InterviewTools.Engine.Rotation
+namespace InterviewTools.Engine.Common
 {
     /// <summary>The free-tier dimensions Gemini enforces per project and model. Null means not known.</summary>
-    public sealed class QuotaLimits
+    internal sealed class QuotaLimits
     {
         public int? RequestsPerMinute { get; set; }
         public long? InputTokensPerMinute { get; set; }

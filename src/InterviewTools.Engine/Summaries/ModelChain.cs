@@ -3,40 +3,43 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Gemini;
+using InterviewTools.Engine.Policy;
+using InterviewTools.Engine.Rotation;
 using InterviewTools.Engine.Summaries;
 using Polly;
 
-namespace InterviewTools.Engine.Rotation
+namespace InterviewTools.Engine.Summaries
 {
     /// <summary>
     /// Checks the chain against models.list (kept in the ledger for a day) and the retired models the ledger remembers,
     /// so no run ever sends a request to a model the API does not offer — the legacy script's fatal fallback.
     /// </summary>
-    public static class ModelChain
+    internal static class ModelChain
     {
         public static readonly TimeSpan ListingLifetime = TimeSpan.FromDays(1);
 
         public static async Task<ChainCheck> ValidateAsync(GeminiClient client, RoutePlanner planner, ResiliencePipeline pipeline, TimeProvider time,
-            ISummaryObserver observer, bool refresh, CancellationToken cancellationToken)
+            IEngineLog log, bool refresh, CancellationToken cancellationToken)
         {
-            var snapshot = planner.Ledger.Snapshot();
+            var snapshot = planner.Snapshot();
             var listing = snapshot.Listing;
             if (refresh || listing == null || time.GetUtcNow() - listing.FetchedAt > ListingLifetime)
             {
-                listing = await ListAsync(client, planner, pipeline, time, observer, refresh ? null : listing, cancellationToken).ConfigureAwait(false) ?? (refresh ? null : listing);
-                snapshot = planner.Ledger.Snapshot();
+                listing = await ListAsync(client, planner, pipeline, time, log, refresh ? null : listing, cancellationToken).ConfigureAwait(false) ?? (refresh ? null : listing);
+                snapshot = planner.Snapshot();
             }
             var usable = new List<string>();
             foreach (var model in planner.Chain)
             {
                 if (snapshot.RetiredModels.TryGetValue(model, out var retired))
                 {
-                    observer.Warning($"{model} is skipped: it was found retired on {retired.At.LocalDateTime:g} ({retired.Reason}). Reset-QuotaStatus -Model {model} forgets that.");
+                    log.Warning($"{model} is skipped: it was found retired on {retired.At.LocalDateTime:g} ({retired.Reason}). Reset-QuotaStatus -Model {model} forgets that.");
                 }
                 else if (listing != null && !listing.InputTokenLimits.ContainsKey(model))
                 {
-                    observer.Warning($"{model} is dropped from the model chain: the API does not list it (models.list).");
+                    log.Warning($"{model} is dropped from the model chain: the API does not list it (models.list).");
                 }
                 else
                 {
@@ -48,9 +51,9 @@ namespace InterviewTools.Engine.Rotation
         }
 
         private static async Task<ModelListing?> ListAsync(GeminiClient client, RoutePlanner planner, ResiliencePipeline pipeline, TimeProvider time,
-            ISummaryObserver observer, ModelListing? previous, CancellationToken cancellationToken)
+            IEngineLog log, ModelListing? previous, CancellationToken cancellationToken)
         {
-            var disabled = planner.Ledger.Snapshot().Keys;
+            var disabled = planner.Snapshot().Keys;
             foreach (var key in planner.Keys)
             {
                 if (disabled.TryGetValue(key.Key.Fingerprint, out var record) && record.Disabled != null) continue;
@@ -62,18 +65,18 @@ namespace InterviewTools.Engine.Rotation
                     {
                         listing.InputTokenLimits[model.Id] = model.InputTokenLimit;
                     }
-                    planner.Ledger.SaveListing(listing);
+                    planner.SaveListing(listing);
                     return listing;
                 }
-                catch (GeminiApiException e) when (FailureClassifier.Verdict(e.Error).Action == RotationAction.DisableKey)
+                catch (GeminiApiException e) when (FailureClassifier.Verdict(e.Error) is { Action: RotationAction.DisableKey } verdict)
                 {
-                    var reason = FailureClassifier.Verdict(e.Error).Reason;
-                    planner.Ledger.DisableKey(key, reason);
-                    observer.Warning($"Key {key.Key.Fingerprint} ({key.Origin}) is set aside: {reason}");
+                    var reason = verdict.Reason;
+                    planner.DisableKey(key, reason);
+                    log.Warning($"Key {key.Key.Fingerprint} ({key.Origin}) is set aside: {reason}");
                 }
                 catch (Exception e) when (FailureClassifier.IsServiceFailure(e))
                 {
-                    observer.Warning(previous == null
+                    log.Warning(previous == null
                         ? $"Could not list the models ({e.Message}); the chain {string.Join(", ", planner.Chain)} is used unchecked."
                         : $"Could not list the models ({e.Message}); the chain is checked against the list read {previous.FetchedAt.ToLocalTime():g}.");
                     return null;
@@ -83,7 +86,7 @@ namespace InterviewTools.Engine.Rotation
         }
     }
 
-    public sealed class ChainCheck
+    internal sealed class ChainCheck
     {
         public ChainCheck(IReadOnlyList<string> models, ModelListing? listing)
         {

@@ -1,0 +1,52 @@
+using System;
+using System.Globalization;
+using InterviewTools.Engine.Rotation;
+
+namespace InterviewTools.Engine
+{
+    /// <summary>Tallies deferred posts so a run ends with one warning that says when to run again, instead of one per post.</summary>
+    internal sealed class DeferralTally
+    {
+        private readonly object _gate = new object();
+        private DateTimeOffset _returns = DateTimeOffset.MaxValue;
+        private int _count;
+        private int _fallbacks;
+
+        /// <summary>A post the quota deferred, whether it stays Deferred or got an offline stand-in.</summary>
+        public void Add(PostSummary summary)
+        {
+            lock (_gate)
+            {
+                _count++;
+                if (summary.Fallback) _fallbacks++;
+                if (summary.RetryAt is { } at && at < _returns) _returns = at;
+            }
+        }
+
+        /// <summary>The run's one deferral warning, or null when nothing was deferred.</summary>
+        public string? Describe(RoutePlanner planner, DateTimeOffset now)
+        {
+            lock (_gate)
+            {
+                if (_count == 0) return null;
+                var routes = $"{planner.ProjectCount} project(s) × {planner.Chain.Count} model(s)";
+                var local = _returns.ToLocalTime().ToString("HH:mm", CultureInfo.CurrentCulture);
+                var wait = Span(_returns - now);
+                var posts = _fallbacks == 0
+                    ? $"{_count} post(s) deferred — run the same command again then."
+                    : $"{_count} post(s) deferred; {_fallbacks} of them got an offline summary (Fallback), which running the same command again then replaces with Gemini's.";
+                return _returns == PacificTime.NextMidnight(now)
+                    ? $"All {routes} are exhausted for today; quota returns at 00:00 PT ({local} local, in {wait}); {posts}"
+                    : $"No quota among {routes} within {planner.MaxWait.TotalSeconds:0} s (-MaxWaitSec); the earliest returns at {local} local (in {wait}); {posts}";
+            }
+        }
+
+        private static string Span(TimeSpan span)
+        {
+            if (span < TimeSpan.Zero) span = TimeSpan.Zero;
+            return span.TotalHours >= 1
+                ? $"{(int)span.TotalHours}h{span.Minutes:00}m"
+                : span.TotalMinutes >= 1 ? $"{(int)span.TotalMinutes}m{span.Seconds:00}s" : $"{Math.Ceiling(span.TotalSeconds):0}s";
+        }
+    }
+}

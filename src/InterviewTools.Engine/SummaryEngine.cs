@@ -1,0 +1,298 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using InterviewTools.Engine.Cache;
+using InterviewTools.Engine.Common;
+using InterviewTools.Engine.Config;
+using InterviewTools.Engine.Gemini;
+using InterviewTools.Engine.Offline;
+using InterviewTools.Engine.Policy;
+using InterviewTools.Engine.Posts;
+using InterviewTools.Engine.Rotation;
+using InterviewTools.Engine.State;
+using InterviewTools.Engine.Summaries;
+
+namespace InterviewTools.Engine
+{
+    /// <summary>
+    /// The engine's front door. Opened from the caller's settings, the environment, a clock and a log, it resolves everything a
+    /// run needs once (parameters, then the environment, then config.yaml, then the built-in defaults) and offers what the
+    /// cmdlets do: read and plan a post, summarise it to its final outcome (cache reuse, the offline stand-in for a deferral and
+    /// the run-stop verdict already decided), report and reset the quota ledger, refresh the model list, plan a batch.
+    /// Summaries may run on several threads at once; everything it reports goes to the log.
+    /// </summary>
+    public sealed class SummaryEngine
+    {
+        private readonly EngineSettings _settings;
+        private readonly TimeProvider _time;
+        private readonly IEngineLog _log;
+        private readonly SummarizerOptions _options;
+        private readonly ResultCache _cache;
+        private readonly CacheKey _cacheKey;
+        private readonly GeminiEndpoint? _endpoint;
+        private readonly KeyPool? _pool;
+        private readonly FileLedgerStore? _ledger;
+        private readonly DeferralTally _deferrals = new DeferralTally();
+        private readonly object _starting = new object();
+        private RoutePlanner? _planner;
+        private PostSummarizer? _summarizer;
+
+        private SummaryEngine(EngineSettings settings, TimeProvider time, IEngineLog log, SummarizerOptions options, ResultCache cache,
+            PostSummaryProvider provider, GeminiEndpoint? endpoint, KeyPool? pool, FileLedgerStore? ledger, int throttleLimit)
+        {
+            _settings = settings;
+            _time = time;
+            _log = log;
+            _options = options;
+            _cache = cache;
+            _cacheKey = CacheKey.For(options.Prompt, provider);
+            Provider = provider;
+            _endpoint = endpoint;
+            _pool = pool;
+            _ledger = ledger;
+            ThrottleLimit = throttleLimit;
+        }
+
+        /// <summary>The provider this engine summarises with: Gemini, or the built-in offline summarizer.</summary>
+        public PostSummaryProvider Provider { get; }
+
+        /// <summary>How many posts may be in flight at once: -ThrottleLimit, else config.yaml's, else the default.</summary>
+        public int ThrottleLimit { get; }
+
+        /// <summary>The models of the chain, most preferred first.</summary>
+        public IReadOnlyList<string> Models => _options.Models;
+
+        /// <summary>Where the quota ledger is, for messages.</summary>
+        public string LedgerLocation => _ledger?.Location ?? string.Empty;
+
+        /// <summary>The built-in model chain, for completers.</summary>
+        public static IReadOnlyList<string> DefaultModels => ModelCatalog.DefaultChain;
+
+        /// <exception cref="EngineSetupException">No key where one is required, or an unusable endpoint.</exception>
+        public static SummaryEngine Open(EngineSettings settings, Func<string, string?> environment, TimeProvider time, IEngineLog log)
+        {
+            if (settings == null) throw new ArgumentNullException(nameof(settings));
+            var options = new SummarizerOptions { RequestTimeout = settings.RequestTimeout, MaxRetries = settings.MaxRetries };
+            if (settings.Prompt != null) options.Prompt = settings.Prompt;
+            var cache = new ResultCache(StateDirectory.Resolve(environment), log, time);
+            if (settings.Use == EngineUse.Summaries && settings.Provider == PostSummaryProvider.Offline) return Offline(settings, time, log, options, cache);
+            if (settings.ApiKeys != null && settings.ApiKeys.Count == 0) throw NoApiKey();
+
+            var configFile = StateDirectory.ConfigFile(environment);
+            var loaded = ConfigLoader.Load(configFile, environment);
+            foreach (var problem in loaded.Problems) log.ConfigProblem(configFile, problem);
+            foreach (var warning in loaded.Warnings) log.Warning(warning);
+            var config = loaded.Config;
+            GeminiEndpoint endpoint;
+            try
+            {
+                endpoint = config.ResolveEndpoint(environment);
+            }
+            catch (ArgumentException e)
+            {
+                throw new EngineSetupException(SetupProblem.BadEndpoint, e.Message, e);
+            }
+            var pool = KeyPoolBuilder.Build(settings.ApiKeys, environment, config);
+            foreach (var note in pool.Notes) log.Verbose(note);
+            foreach (var warning in pool.Warnings) log.Warning(warning);
+            options.Models = config.ResolveModels(settings.Models?.Select(ModelId.Bare).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+            var limits = new RouteLimits(config.Limits, config.BuiltInLimits);
+            var ledger = new FileLedgerStore(FileLedgerStore.PathFor(StateDirectory.Resolve(environment), endpoint.BaseUrl), limits, time, log);
+
+            if (settings.Use == EngineUse.Summaries && pool.IsEmpty)
+            {
+                if (settings.Provider == PostSummaryProvider.Gemini) throw NoApiKey();
+                log.Warning("No Gemini API key is configured, so posts are summarized offline by the built-in extractive summarizer (Provider Offline). " +
+                    $"For Gemini's summaries set $env:GEMINI_API_KEY (or $env:GEMINI_API_KEYS for several keys), or add keys to {configFile}.");
+                return Offline(settings, time, log, options, cache);
+            }
+            var maxWaitSec = settings.MaxWaitSec ?? config.MaxWaitSec;
+            if (maxWaitSec != null) options.MaxWait = TimeSpan.FromSeconds(maxWaitSec.Value);
+            var throttle = settings.ThrottleLimit ?? config.ThrottleLimit ?? EngineSettings.DefaultThrottleLimit;
+            return new SummaryEngine(settings, time, log, options, cache, PostSummaryProvider.Gemini, endpoint, pool, ledger, throttle);
+        }
+
+        private static SummaryEngine Offline(EngineSettings settings, TimeProvider time, IEngineLog log, SummarizerOptions options, ResultCache cache) =>
+            new SummaryEngine(settings, time, log, options, cache, PostSummaryProvider.Offline, null, null, null, settings.ThrottleLimit ?? EngineSettings.DefaultThrottleLimit);
+
+        private static EngineSetupException NoApiKey() => new EngineSetupException(SetupProblem.NoApiKey, "No Gemini API key is available.");
+
+        /// <summary>Reads a post file; its decoding warnings go to the log.</summary>
+        /// <exception cref="PostReadException">The file is missing, a folder, empty, binary, too large or unreadable.</exception>
+        public PostDocument ReadFile(string path) => Warned(PostReader.ReadFile(path));
+
+        public PostDocument ReadText(string source, string text) => Warned(PostReader.ReadText(source, text));
+
+        private PostDocument Warned(PostDocument post)
+        {
+            foreach (var warning in post.DecodingWarnings) _log.Warning(warning);
+            return post;
+        }
+
+        /// <summary>The rough input tokens of the post's request, without the network.</summary>
+        public long EstimateTokens(PostDocument post) => TokenEstimate.OfRequest(_options.Prompt, post.Body);
+
+        /// <summary>Decides, without sending anything, whether the cache answers the post, whether it is too long, and what summarising it means.</summary>
+        public PostPlan Plan(PostDocument post)
+        {
+            var tokens = EstimateTokens(post);
+            if (!_settings.Force && _cache.TryGet(post, _cacheKey, out var cached, includeFallback: false))
+            {
+                _log.Verbose($"{post.Source}: from the result cache ({cached.Provider} {cached.Model}, summarized {cached.CompletedAt.ToLocalTime():g}); -Force summarizes it again.");
+                return new PostPlan(post, tokens, string.Empty, cached, null);
+            }
+            if (Provider == PostSummaryProvider.Offline)
+            {
+                return new PostPlan(post, tokens, $"Summarize offline with the built-in extractive summarizer ({post.Body.Length:N0} characters; no network)", null, null);
+            }
+            var unsendable = tokens > SummarizerOptions.FallbackInputTokenLimit
+                ? new PostReadException(post.Source, PostProblem.TooManyTokens, $"'{post.Source}' has about {tokens:N0} input tokens; Gemini models accept at most {SummarizerOptions.FallbackInputTokenLimit:N0}.")
+                : null;
+            var action = $"Summarize with {string.Join(", ", _options.Models)} at {_endpoint} ({post.Body.Length:N0} characters, about {tokens:N0} input tokens)";
+            return new PostPlan(post, tokens, action, null, unsendable);
+        }
+
+        /// <summary>Summarises a post to its final outcome: planned first, then reused, refused or summarised.</summary>
+        public Task<SummaryOutcome> SummarizeAsync(PostDocument post, CancellationToken cancellationToken) => SummarizeAsync(Plan(post), cancellationToken);
+
+        /// <summary>
+        /// The final outcome of a planned post. A cached post comes back as its record; a Gemini deferral becomes the offline
+        /// stand-in an earlier run kept, or a new one under -Fallback Offline; a finished summary is kept in the cache at once.
+        /// </summary>
+        public async Task<SummaryOutcome> SummarizeAsync(PostPlan plan, CancellationToken cancellationToken)
+        {
+            var post = plan.Post;
+            if (plan.Cached != null) return SummaryOutcome.Kept(post, plan.Cached);
+            if (plan.Unsendable != null)
+            {
+                var record = SummaryOutcome.Record(post, PostSummaryStatus.Failed);
+                record.Provider = Provider;
+                return new SummaryOutcome(post, record, new SummaryFailure(FailureKind.InputTooLong, plan.Unsendable.Message));
+            }
+            if (Provider == PostSummaryProvider.Offline)
+            {
+                var offline = OfflineSummarizer.Summarize(post, _time);
+                Keep(offline);
+                _log.Verbose($"{post.Source}: summarized offline in {offline.Summary.Duration.TotalMilliseconds:0.0} ms.");
+                return offline;
+            }
+
+            var summarizer = StartRun();
+            var outcome = await summarizer.SummarizeAsync(post, cancellationToken).ConfigureAwait(false);
+            if (outcome.Summary.Status == PostSummaryStatus.Deferred) outcome = StandInFor(outcome);
+            Keep(outcome);
+            var s = outcome.Summary;
+            if (s.Fallback || s.Status == PostSummaryStatus.Deferred) _deferrals.Add(s);
+            if (s.Status == PostSummaryStatus.Deferred) _log.Verbose($"{post.Source}: {outcome.Failure?.Message}");
+            else if (!outcome.StopsRun && !outcome.IsInputProblem) _log.Verbose($"{post.Source}: {s.Status} after {s.Attempts} attempt(s) in {s.Duration.TotalSeconds:0.00} s ({s.InputTokens} input, {s.OutputTokens} output tokens).");
+            return outcome;
+        }
+
+        /// <summary>
+        /// Builds the Gemini machinery once, on the first post that needs it, and says in the log what it will use. Later calls
+        /// return the same summariser, so every post of a run shares one planner and one validated chain.
+        /// </summary>
+        public void Start() => StartRun();
+
+        private PostSummarizer StartRun()
+        {
+            lock (_starting)
+            {
+                if (_summarizer != null) return _summarizer;
+                if (Provider != PostSummaryProvider.Gemini) throw new InvalidOperationException("The offline summarizer needs no run.");
+                var keys = _pool!.Keys;
+                _planner = new RoutePlanner(keys, _options.Models, _ledger!, _time, _options.MaxWait);
+                _log.Verbose($"Using {string.Join(" > ", _options.Models)} at {_endpoint} with {keys.Count} key(s) in {_planner.ProjectCount} project(s) " +
+                    $"({string.Join(", ", keys)}); ledger {_ledger!.Location}; up to {ThrottleLimit} request(s) at once, waiting at most {_options.MaxWait.TotalSeconds:0} s for quota.");
+                _summarizer = new PostSummarizer(new GeminiClient(GeminiHttp.Shared, _endpoint!), _planner, _options, _time, _log);
+                return _summarizer;
+            }
+        }
+
+        /// <summary>A deferred post keeps the offline stand-in an earlier run cached, or gets a new one with -Fallback Offline.</summary>
+        private SummaryOutcome StandInFor(SummaryOutcome deferred)
+        {
+            if (!_settings.Force && _cache.TryGet(deferred.Post, _cacheKey, out var kept, includeFallback: true) && kept.Fallback)
+            {
+                kept.RetryAt = deferred.Summary.RetryAt;
+                return SummaryOutcome.Kept(deferred.Post, kept);
+            }
+            return _settings.Fallback == PostSummaryFallback.Offline ? OfflineSummarizer.StandIn(deferred, _time) : deferred;
+        }
+
+        /// <summary>Keeps a finished summary in the cache the moment it finishes; a cache that cannot take it costs a rerun, not the summary.</summary>
+        private void Keep(SummaryOutcome outcome)
+        {
+            try
+            {
+                _cache.Store(outcome, _cacheKey);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                _log.Warning($"{outcome.Post.Source}: the summary could not be kept in the cache ({e.Message}); a rerun will summarize it again.");
+            }
+        }
+
+        /// <summary>The run's one warning about deferred posts and when to run again, or null.</summary>
+        public string? DeferralSummary() => _planner == null ? null : _deferrals.Describe(_planner, _time.GetUtcNow());
+
+        /// <summary>Every key × model of the ledger, from the ledger alone. Times are local.</summary>
+        public IReadOnlyList<QuotaStatus> QuotaReport() =>
+            Rotation.QuotaReport.Build(Ledger.Snapshot(), _pool!.Keys, _options.Models, Ledger.Limits, _time.GetUtcNow());
+
+        /// <summary>Removes what <paramref name="reset"/> selects from the ledger and returns how many entries it cleared.</summary>
+        /// <exception cref="StateLockTimeoutException">Another process holds the ledger.</exception>
+        public int ResetLedger(LedgerReset reset) => Ledger.Reset(reset);
+
+        /// <summary>Lists the models again and checks the chain against the list; false when no key can list them.</summary>
+        public async Task<bool> RefreshModelsAsync(CancellationToken cancellationToken)
+        {
+            if (_pool == null || _pool.IsEmpty) return false;
+            var planner = new RoutePlanner(_pool.Keys, _options.Models, Ledger, _time, TimeSpan.Zero);
+            await ModelChain.ValidateAsync(new GeminiClient(GeminiHttp.Shared, _endpoint!), planner, TransientRetry.ForModelListing(_time), _time, _log, refresh: true, cancellationToken)
+                .ConfigureAwait(false);
+            return true;
+        }
+
+        /// <summary>
+        /// What a batch would need and what today's quota offers, without sending anything: for each post whether the cache
+        /// answers it and its estimated tokens, and for each route of the chain the requests left today and the limit's source.
+        /// </summary>
+        public BatchPlan PlanBatch(IEnumerable<PostDocument> posts)
+        {
+            var planned = new List<PlannedPost>();
+            foreach (var post in posts)
+            {
+                var tokens = EstimateTokens(post);
+                var cached = !_settings.Force && _cache.TryGet(post, _cacheKey, out _, includeFallback: false);
+                planned.Add(new PlannedPost(post.Source, cached, !cached && Provider == PostSummaryProvider.Gemini && tokens > SummarizerOptions.FallbackInputTokenLimit, tokens));
+            }
+            var routes = new List<RouteAllowance>();
+            if (Provider == PostSummaryProvider.Gemini)
+            {
+                var state = Ledger.Snapshot();
+                var now = _time.GetUtcNow();
+                foreach (var model in _options.Models)
+                {
+                    foreach (var project in _pool!.Keys.GroupBy(k => k.Project, StringComparer.Ordinal))
+                    {
+                        state.Routes.TryGetValue(RouteUsage.KeyOf(project.Key, model), out var usage);
+                        usage ??= new RouteUsage { Project = project.Key, Model = model };
+                        RouteCapacity.Normalize(usage, now);
+                        var learnedElsewhere = state.LearnedForModel(model);
+                        var limits = Ledger.Limits.For(model, usage, learnedElsewhere);
+                        var refused = project.All(k => state.Keys.TryGetValue(k.Key.Fingerprint, out var record) && record.Disabled != null);
+                        var usable = !refused && !state.RetiredModels.ContainsKey(model) && usage.ExhaustedUntil == null && !usage.NoFreeTier;
+                        routes.Add(new RouteAllowance(project.Key, model, usage.DayRequests, limits.RequestsPerDay, Ledger.Limits.SourceOfDailyLimit(model, usage, learnedElsewhere), usable));
+                    }
+                }
+            }
+            return new BatchPlan(planned, routes);
+        }
+
+        private FileLedgerStore Ledger => _ledger ?? throw new InvalidOperationException("The offline summarizer keeps no quota ledger.");
+    }
+}
