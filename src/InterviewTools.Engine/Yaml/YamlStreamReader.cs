@@ -52,7 +52,7 @@ namespace InterviewTools.Engine.Yaml
             try
             {
                 var stream = new YamlStream();
-                stream.Load(new DepthLimitedParser(new Parser(new StringReader(frame.Text))));
+                stream.Load(new GuardedParser(new Parser(new StringReader(frame.Text))));
                 var budget = MaxValues;
                 var root = stream.Documents.Count == 0 ? null : ToValue(stream.Documents[0].RootNode, ref budget);
                 return new YamlEntry(number, frame.FirstLine, YamlEntryKind.Document, root, null);
