@@ -9,7 +9,7 @@ namespace InterviewTools.Engine.Yaml
 {
     /// <summary>
     /// Reads a multi-document YAML stream one document at a time, as plain data. Every document written whole comes
-    /// back; a corrupt one becomes an Invalid entry, one cut short and then appended to a CutShort entry, and the rest go on; a last document without its <c>...</c> end
+    /// back; a corrupt one becomes an Invalid entry naming its line and column, one cut short and then appended to a CutShort entry, and the rest go on; a last document without its <c>...</c> end
     /// marker (the writer was killed mid-write, at any byte) becomes a Torn entry.
     /// </summary>
     public static class YamlStreamReader
@@ -49,25 +49,23 @@ namespace InterviewTools.Engine.Yaml
                     ? new YamlEntry(number, frame.FirstLine, YamlEntryKind.Torn, null, "it has no '...' end marker, so its write was cut short")
                     : new YamlEntry(number, frame.FirstLine, YamlEntryKind.CutShort, null, "it has no '...' end marker before the next document, so its write was cut short");
             }
+            var stream = YamlLoader.TryLoad(frame.Text, out var error);
+            if (stream == null) return Invalid(number, frame, error!);
             try
             {
-                var stream = new YamlStream();
-                stream.Load(new GuardedParser(new Parser(new StringReader(frame.Text))));
                 var budget = MaxValues;
                 var root = stream.Documents.Count == 0 ? null : ToValue(stream.Documents[0].RootNode, ref budget);
                 return new YamlEntry(number, frame.FirstLine, YamlEntryKind.Document, root, null);
             }
             catch (YamlException e)
             {
-                var line = frame.TextLine + (int)e.Start.Line - 1;
-                return new YamlEntry(number, frame.FirstLine, YamlEntryKind.Invalid, null, $"line {line}: {BareMessage(e)}");
-            }
-            catch (Exception e) when (e is InvalidOperationException || e is ArgumentException || e is FormatException || e is OverflowException)
-            {
-                // For some malformed input YamlDotNet throws these instead of a YamlException.
-                return new YamlEntry(number, frame.FirstLine, YamlEntryKind.Invalid, null, $"line {frame.FirstLine}: not valid YAML ({e.Message})");
+                return Invalid(number, frame, YamlSyntaxError.From(e));
             }
         }
+
+        /// <summary>The error's line counts from the frame's text; the entry names the file's own line.</summary>
+        private static YamlEntry Invalid(int number, YamlDocumentFrame frame, YamlSyntaxError error) =>
+            new YamlEntry(number, frame.FirstLine, YamlEntryKind.Invalid, null, $"line {frame.TextLine + error.Line - 1}, column {error.Column}: {error.Reason}");
 
         /// <summary>Aliases are copied out in full, so a budget stops a "billion laughs" document from filling memory.</summary>
         private static object? ToValue(YamlNode node, ref int budget)
@@ -99,13 +97,6 @@ namespace InterviewTools.Engine.Yaml
             if (scalar.Style != ScalarStyle.Plain) return false;
             var text = scalar.Value ?? string.Empty;
             return text.Length == 0 || text == "~" || text == "null" || text == "Null" || text == "NULL";
-        }
-
-        /// <summary>YamlException's message starts with both marks; the line is reported in the file's own numbering instead.</summary>
-        private static string BareMessage(YamlException e)
-        {
-            var marks = e.Message.IndexOf("): ", StringComparison.Ordinal);
-            return marks >= 0 ? e.Message.Substring(marks + 3) : e.Message;
         }
     }
 }

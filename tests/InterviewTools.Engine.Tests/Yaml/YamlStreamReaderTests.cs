@@ -16,7 +16,7 @@ namespace InterviewTools.Engine.Tests.Yaml
             "a: b # not a comment", "- not a list", "? not a key", "| not a block", "> not folded", "'single'", "\"double\"", "@at", "`tick", "%percent",
             "!bang", "&anchor", "*alias", "{brace}", "[bracket]", ",comma", "#hash", "key: value\nnext: line", "---", "...", "text\n---\nmore\n...\nend",
             " leading", "trailing ", "  both  ", "line 1\r\nline 2\r\n", "tab\there", "tab\n\tindented", "emoji 😀👍🏽 and 中文", "nel\u0085inside",
-            "ls\u2028ps\u2029", "bom\uFEFF", "bell\u0007", "nul\0", "\n", "\n\nleading breaks", "trailing breaks\n\n\n", "trailing space \nnext",
+            "ls\u2028ps\u2029", "bom\uFEFF", "bell\u0007", "nul\0", "del\u007F c1\u0080\u009F", "\uFEFFbom first", "\n", "\n\nleading breaks", "trailing breaks\n\n\n", "trailing space \nnext",
             "# looks like a comment\nline", "  indented first\nsecond", "true", "null", "~", "", "123", "0x1F", "1e3", ".inf", "2026-11-23", "12:30:45", "yes",
             string.Concat(Enumerable.Repeat("很长的一行，很长的一行 ", 3000)),
         };
@@ -121,6 +121,42 @@ namespace InterviewTools.Engine.Tests.Yaml
             }
             Assert.True(checkedCount > 1000);
         }
+
+        [Theory]
+        [MemberData(nameof(BrokenYaml.RejectedCases), MemberType = typeof(BrokenYaml))]
+        public void BrokenYamlBetweenWholeDocumentsIsInvalidAtALineOfItsOwnAndTheOthersSurvive(string name)
+        {
+            var sample = BrokenYaml.Named(name);
+            var yaml = Write(Doc(("N", "1"))) + "---\n" + sample.Text + "...\n" + Write(Doc(("N", "3")));
+
+            var entries = Read(yaml);
+
+            Assert.Equal(new[] { YamlEntryKind.Document, YamlEntryKind.Invalid, YamlEntryKind.Document }, entries.Select(e => e.Kind));
+            Assert.Equal(2, entries[1].Number);
+            var line = ProblemLine(entries[1]);
+            Assert.InRange(line, 4, 4 + sample.LineCount + 1);
+            Assert.All(BrokenYaml.RawText, raw => Assert.DoesNotContain(raw, entries[1].Problem));
+            Assert.Equal("3", Mapping(entries[2])["N"]);
+        }
+
+        [Fact]
+        public void TheIssuesDocumentNamesTheLineAndColumnWhereTheUnclosedBracketIsNoticed()
+        {
+            var entries = Read(Write(Doc(("N", "1"))) + "---\nkeys: [unclosed\nmodels: {\n...\n");
+
+            Assert.Equal("line 6, column 1: a '[' or '{' before this point is not closed, or a line inside it is indented less than the line it continues", entries[1].Problem);
+        }
+
+        [Theory]
+        [MemberData(nameof(AcceptedCases))]
+        public void OddButValidYamlIsADocument(int index)
+        {
+            var entries = Read("---\n" + BrokenYaml.Accepted[index] + "...\n");
+
+            Assert.Equal(YamlEntryKind.Document, Assert.Single(entries).Kind);
+        }
+
+        public static IEnumerable<object[]> AcceptedCases() => BrokenYaml.Accepted.Select((_, i) => new object[] { i });
 
         [Fact]
         public void ADocumentNestedDeepEnoughToOverflowTheStackIsInvalidNotFatal()
@@ -259,6 +295,13 @@ namespace InterviewTools.Engine.Tests.Yaml
 
         private static List<KeyValuePair<string, object?>> Doc(params (string Key, object? Value)[] pairs) =>
             pairs.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value)).ToList();
+
+        private static int ProblemLine(YamlEntry entry)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(entry.Problem ?? string.Empty, "^line ([0-9]+), column [0-9]+: .+");
+            Assert.True(match.Success, $"entry {entry.Number}: '{entry.Problem}' does not start with a line and column");
+            return int.Parse(match.Groups[1].Value);
+        }
 
         private static string Write(params List<KeyValuePair<string, object?>>[] documents)
         {
