@@ -139,6 +139,27 @@ namespace InterviewTools.Engine.Tests.Yaml
             Assert.Equal("3", Mapping(entries[2])["N"]);
         }
 
+        [Theory]
+        [MemberData(nameof(BrokenYaml.RejectedCases), MemberType = typeof(BrokenYaml))]
+        public void BrokenYamlAsAWholeFileIsOneEntryThatSaysWhereOrWhatItIs(string name)
+        {
+            var sample = BrokenYaml.Named(name);
+
+            var entry = Assert.Single(Read(sample.Text));
+
+            if (sample.OpensLikeJson)
+            {
+                Assert.Equal(YamlEntryKind.NotYaml, entry.Kind);
+                Assert.Contains("JSON", entry.Problem);
+            }
+            else
+            {
+                Assert.Equal(YamlEntryKind.Invalid, entry.Kind);
+                Assert.Equal(sample.Line, ProblemLine(entry));
+                Assert.All(BrokenYaml.RawText, raw => Assert.DoesNotContain(raw, entry.Problem));
+            }
+        }
+
         [Fact]
         public void TheIssuesDocumentNamesTheLineAndColumnWhereTheUnclosedBracketIsNoticed()
         {
@@ -157,6 +178,90 @@ namespace InterviewTools.Engine.Tests.Yaml
         }
 
         public static IEnumerable<object[]> AcceptedCases() => BrokenYaml.Accepted.Select((_, i) => new object[] { i });
+
+        [Fact]
+        public void AFileFromAnotherWriterWithoutEndMarkersIsReadWhole()
+        {
+            var single = Read("Source: a.txt\nTitle: 面经\nTips:\n- one\n");
+            var documents = Read("# notes\n---\nSource: a.txt\n---\nSource: b.txt\nTips: []\n---\nSource: c.txt");
+            var list = Read("- Source: a.txt\n  Tips: &o0 []\n- Source: b.txt\n  Tips: *o0\n\n");
+
+            Assert.Equal("面经", Mapping(Assert.Single(single))["Title"]);
+            Assert.Equal(new object?[] { "a.txt", "b.txt", "c.txt" }, documents.Select(e => Mapping(e)["Source"]));
+            Assert.Equal(new[] { 2, 4, 7 }, documents.Select(e => e.Line));
+            var entry = Assert.Single(list);
+            Assert.Equal(2, ((List<object?>)entry.Value!).Count);
+            Assert.Equal(new[] { 1, 3 }, entry.ItemLines);
+        }
+
+        [Fact]
+        public void InAFileTheWriterStartedATornFirstDocumentIsReportedAtEveryCutPoint()
+        {
+            var whole = Write(startsFile: true, Doc(("N", "1"), ("Text", "第一\n第二"), ("List", new[] { "x" }), ("Empty", Array.Empty<string>())));
+            Assert.StartsWith(YamlDocumentWriter.FileHeader + "\n---\n", whole);
+            var firstContent = YamlDocumentWriter.FileHeader.Length + 1;
+
+            for (var cut = 0; cut <= whole.Length; cut++)
+            {
+                var entries = Read(whole.Substring(0, cut));
+
+                if (cut <= firstContent)
+                {
+                    Assert.Empty(entries);
+                }
+                else if (cut >= whole.Length - 1)
+                {
+                    Assert.Equal("1", Mapping(Assert.Single(entries))["N"]);
+                }
+                else
+                {
+                    var torn = Assert.Single(entries);
+                    Assert.True(torn.Kind == YamlEntryKind.Torn, $"cut at {cut}: {torn.Kind}");
+                    Assert.Equal(2, torn.Line);
+                }
+            }
+        }
+
+        [Fact]
+        public void AfterTheHeaderAFirstDocumentCutShortAndAppendedToIsCutShort()
+        {
+            var yaml = YamlDocumentWriter.FileHeader + "\n---\nN: 1\nText: cut sh\n" + Write(Doc(("N", "2")));
+
+            Assert.Equal(new[] { YamlEntryKind.CutShort, YamlEntryKind.Document }, Read(yaml).Select(e => e.Kind));
+        }
+
+        [Fact]
+        public void ExportsJoinedEndToEndReadWholeEvenWithTheSecondOnesByteOrderMark()
+        {
+            var first = Write(startsFile: true, Doc(("N", "1")));
+            var second = Write(startsFile: true, Doc(("N", "2")), Doc(("N", "3")));
+
+            var entries = Read(first + "\uFEFF" + second);
+
+            Assert.Equal(new object?[] { "1", "2", "3" }, entries.Select(e => Mapping(e)["N"]));
+        }
+
+        [Theory]
+        [InlineData("[\n  {\n    \"Source\": \"a.txt\",\n    \"Status\": 0\n  }\n]\n", "JSON (line 1 opens with '[')")]
+        [InlineData("\n{ \"Source\": \"a.txt\" }\n", "JSON (line 2 opens with '{')")]
+        [InlineData("\"Source\",\"Title\",\"Status\"\n\"a.txt\",\"面经\",\"Succeeded\"\n", "CSV (line 1 is a row")]
+        [InlineData("Source,Title,Status\na.txt,面经,Succeeded\n", "CSV (line 1 is a row")]
+        [InlineData("这是一篇面经\n第二行\n", "plain text (from line 1)")]
+        public void AFileOfJsonCsvOrPlainTextIsOneNotYamlEntryThatSaysWhatItLooksLike(string text, string expected)
+        {
+            var entry = Assert.Single(Read(text));
+
+            Assert.Equal(YamlEntryKind.NotYaml, entry.Kind);
+            Assert.Contains(expected, entry.Problem);
+        }
+
+        [Fact]
+        public void TextOrCommasInsideMarkedDocumentsAreDocumentsNotForeignFiles()
+        {
+            var entries = Read("---\n[1, 2]\n...\n---\na, b\n...\n---\njust text\n...\n");
+
+            Assert.All(entries, e => Assert.Equal(YamlEntryKind.Document, e.Kind));
+        }
 
         [Fact]
         public void ADocumentNestedDeepEnoughToOverflowTheStackIsInvalidNotFatal()
@@ -303,10 +408,12 @@ namespace InterviewTools.Engine.Tests.Yaml
             return int.Parse(match.Groups[1].Value);
         }
 
-        private static string Write(params List<KeyValuePair<string, object?>>[] documents)
+        private static string Write(params List<KeyValuePair<string, object?>>[] documents) => Write(false, documents);
+
+        private static string Write(bool startsFile, params List<KeyValuePair<string, object?>>[] documents)
         {
             var writer = new StringWriter { NewLine = "\n" };
-            var yaml = new YamlDocumentWriter(writer);
+            var yaml = new YamlDocumentWriter(writer, startsFile);
             foreach (var document in documents) yaml.WriteDocument(document);
             return writer.ToString();
         }
