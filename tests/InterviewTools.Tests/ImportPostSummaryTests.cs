@@ -83,14 +83,8 @@ namespace InterviewTools.Tests
             var lastStart = Encoding.UTF8.GetString(bytes).LastIndexOf("\n---\n", StringComparison.Ordinal) + 1;
             lastStart = Encoding.UTF8.GetByteCount(Encoding.UTF8.GetString(bytes).Substring(0, lastStart));
             var cuts = Enumerable.Range(lastStart, bytes.Length - lastStart + 1).ToArray();
-            var torn = Path.Combine(world.Folder, "torn");
-            Directory.CreateDirectory(torn);
-            foreach (var cut in cuts) File.WriteAllBytes(Path.Combine(torn, $"cut-{cut:D6}.yaml"), bytes.AsSpan(0, cut).ToArray());
 
-            var rows = world.Run(
-                "foreach ($file in $files) { $read = @(Import-PostSummary -LiteralPath $file.FullName -WarningVariable warned -WarningAction SilentlyContinue); " +
-                "[pscustomobject]@{ Name = $file.Name; Count = $read.Count; Warning = (@($warned) -join '|'); Sources = (@($read.Source) -join '|') } }",
-                new Dictionary<string, object?> { ["files"] = new DirectoryInfo(torn).GetFiles().OrderBy(f => f.Name, StringComparer.Ordinal).ToArray() });
+            var rows = ImportEachCut(world, bytes, cuts);
 
             Assert.Empty(rows.Errors);
             Assert.Equal(cuts.Length, rows.Output.Count);
@@ -277,14 +271,9 @@ namespace InterviewTools.Tests
             world.Run("Invoke-PostSummary -Text \"多行`r`n文本 with: marks`n---`n...\" | Export-PostSummary whole.yaml");
             var bytes = File.ReadAllBytes(Path.Combine(world.Folder, "whole.yaml"));
             var documentStart = Encoding.UTF8.GetByteCount(Encoding.UTF8.GetString(bytes).Split('\n')[0]) + 1;
-            var torn = Directory.CreateDirectory(Path.Combine(world.Folder, "torn")).FullName;
             var cuts = Enumerable.Range(documentStart + 1, bytes.Length - documentStart - 2).ToArray();
-            foreach (var cut in cuts) File.WriteAllBytes(Path.Combine(torn, $"cut-{cut:D6}.yaml"), bytes.AsSpan(0, cut).ToArray());
 
-            var rows = world.Run(
-                "foreach ($file in $files) { $read = @(Import-PostSummary -LiteralPath $file.FullName -WarningVariable warned -WarningAction SilentlyContinue); " +
-                "[pscustomobject]@{ Count = $read.Count; Warning = (@($warned) -join '|') } }",
-                new Dictionary<string, object?> { ["files"] = new DirectoryInfo(torn).GetFiles().OrderBy(f => f.Name, StringComparer.Ordinal).ToArray() });
+            var rows = ImportEachCut(world, bytes, cuts);
 
             Assert.Empty(rows.Errors);
             Assert.Equal(cuts.Length, rows.Output.Count);
@@ -293,6 +282,17 @@ namespace InterviewTools.Tests
                 Assert.True((int)row.Properties["Count"].Value == 0, $"cut at {cut} of {bytes.Length}: a torn first document was imported");
                 Assert.Contains("the last document (1, line 2) is incomplete", (string)row.Properties["Warning"].Value);
             }
+        }
+
+        /// <summary>Writes the file cut at each byte offset and imports each copy: one row per cut, with its name, count, warnings and sources.</summary>
+        private static PowerShellRun ImportEachCut(HostedScenario world, byte[] bytes, int[] cuts)
+        {
+            var torn = Directory.CreateDirectory(Path.Combine(world.Folder, "torn")).FullName;
+            foreach (var cut in cuts) File.WriteAllBytes(Path.Combine(torn, $"cut-{cut:D6}.yaml"), bytes.AsSpan(0, cut).ToArray());
+            return world.Run(
+                "foreach ($file in $files) { $read = @(Import-PostSummary -LiteralPath $file.FullName -WarningVariable warned -WarningAction SilentlyContinue); " +
+                "[pscustomobject]@{ Name = $file.Name; Count = $read.Count; Warning = (@($warned) -join '|'); Sources = (@($read.Source) -join '|') } }",
+                new Dictionary<string, object?> { ["files"] = new DirectoryInfo(torn).GetFiles().OrderBy(f => f.Name, StringComparer.Ordinal).ToArray() });
         }
 
         private static Type SummaryType(HostedScenario world) => world.Run("[InterviewTools.PostSummary]").Single<Type>();
