@@ -25,7 +25,7 @@
     PrivateData            = @{
         PSData = @{
             Tags         = @('Gemini', 'LLM', 'Interview', 'Summary', 'YAML', 'Xiaohongshu', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
-            ReleaseNotes = 'Invoke-PostSummary and Export-PostSummary over the Gemini REST API with one key and one model.'
+            ReleaseNotes = 'Summarizes LLM-interview posts with Gemini over a pool of keys and a model chain: rotation by project and model, pacing by a quota ledger shared across sessions, and waiting or deferring instead of failing on 429; or offline with a built-in extractive summarizer. Finished summaries are kept in a result cache, so a rerun resumes. Exports and imports YAML; Get-QuotaStatus, Reset-QuotaStatus, Get-PostSummaryCache and Clear-PostSummaryCache manage the ledger and the cache. Help in en-US and zh-CN.'
         }
     }
 }

@@ -277,6 +277,7 @@ namespace InterviewTools.Tests
 
             Assert.Empty(run.Errors);
             Assert.Equal(
+                "# InterviewTools export: every document ends with '...'; one without it was cut short.\n" +
                 "---\nModel: gemini-3.5-flash\nWindow: PerMinute\nUsed: 14\nLimit: 15\nShare: 0.25\nResetIn: \"00:00:42.5000000\"\nRetryAt: null\nCheckedAt: 2026-11-23T07:42:10.0000000+08:00\n...\n" +
                 "---\nModel: gemini-3.1-flash-lite\nWindow: PerDay\nUsed: -1\nLimit: 10000000000\nShare: " + (1.0 / 3).ToString("R", System.Globalization.CultureInfo.InvariantCulture) +
                 "\nResetIn: \"1.00:00:00\"\nRetryAt: 2026-11-24T00:00:00.0000000-08:00\nCheckedAt: 0001-01-01T00:00:00.0000000+00:00\n...\n",

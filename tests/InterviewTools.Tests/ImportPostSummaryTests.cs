@@ -83,14 +83,8 @@ namespace InterviewTools.Tests
             var lastStart = Encoding.UTF8.GetString(bytes).LastIndexOf("\n---\n", StringComparison.Ordinal) + 1;
             lastStart = Encoding.UTF8.GetByteCount(Encoding.UTF8.GetString(bytes).Substring(0, lastStart));
             var cuts = Enumerable.Range(lastStart, bytes.Length - lastStart + 1).ToArray();
-            var torn = Path.Combine(world.Folder, "torn");
-            Directory.CreateDirectory(torn);
-            foreach (var cut in cuts) File.WriteAllBytes(Path.Combine(torn, $"cut-{cut:D6}.yaml"), bytes.AsSpan(0, cut).ToArray());
 
-            var rows = world.Run(
-                "foreach ($file in $files) { $read = @(Import-PostSummary -LiteralPath $file.FullName -WarningVariable warned -WarningAction SilentlyContinue); " +
-                "[pscustomobject]@{ Name = $file.Name; Count = $read.Count; Warning = (@($warned) -join '|'); Sources = (@($read.Source) -join '|') } }",
-                new Dictionary<string, object?> { ["files"] = new DirectoryInfo(torn).GetFiles().OrderBy(f => f.Name, StringComparer.Ordinal).ToArray() });
+            var rows = ImportEachCut(world, bytes, cuts);
 
             Assert.Empty(rows.Errors);
             Assert.Equal(cuts.Length, rows.Output.Count);
@@ -186,6 +180,119 @@ namespace InterviewTools.Tests
 
             Assert.Empty(run.Errors);
             Assert.Equal(new object[] { 1, 2 }, run.Output.Select(o => o.BaseObject).ToArray());
+        }
+
+        [Theory]
+        [InlineData("powershell-yaml-list.yaml", 2)]
+        [InlineData("powershell-yaml-one.yaml", 1)]
+        [InlineData("powershell-yaml-documents.yaml", 2)]
+        public void FilesPowershellYamlWroteWithoutEndMarkersImportEqualToTheExport(string name, int count)
+        {
+            using var world = new HostedScenario();
+            var folder = Path.Combine(Repository.Root, "tests", "data", "foreign");
+
+            var reference = world.Run("Import-PostSummary -LiteralPath $path", new Dictionary<string, object?> { ["path"] = Path.Combine(folder, "export-postsummary.yaml") });
+            var foreign = world.Run("Import-PostSummary -LiteralPath $path", new Dictionary<string, object?> { ["path"] = Path.Combine(folder, name) });
+
+            Assert.Empty(reference.Errors.Concat(foreign.Errors));
+            Assert.Empty(reference.Warnings.Concat(foreign.Warnings));
+            Assert.Equal(2, reference.Output.Count);
+            Assert.Equal("Deferred", ((PostSummaryView)reference.Output[1]).Status);
+            SummaryComparison.AssertSame(reference.Output.Take(count).ToList(), foreign.Output);
+        }
+
+        [Theory]
+        [InlineData("convertto-json.json", "it looks like JSON (line 1 opens with '[')")]
+        [InlineData("export-csv.csv", "it looks like CSV (line 1 is a row of comma-separated fields)")]
+        public void AJsonOrCsvFileIsOneErrorThatSaysWhatItIsNotATornWriteWarning(string name, string says)
+        {
+            using var world = new HostedScenario();
+            var path = Path.Combine(Repository.Root, "tests", "data", "foreign", name);
+
+            var run = world.Run("Import-PostSummary -LiteralPath $path", new Dictionary<string, object?> { ["path"] = path });
+
+            Assert.Empty(run.Output);
+            Assert.Empty(run.Warnings);
+            var error = Assert.Single(run.Errors);
+            Assert.Equal("ImportFileNotYaml", error.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
+            Assert.Equal(path, error.TargetObject);
+            Assert.Equal($"'{path}' is not a YAML file of objects: {says}. Nothing was imported from it.", error.Exception.Message);
+        }
+
+        /// <summary>Each is written as the second document of an export (lines 5 on: a header, then document 1 on lines 2-4), and on its own as a whole file.</summary>
+        public static IEnumerable<object[]> BrokenDocuments() => new[]
+        {
+            new object[] { "issue-13", "keys: [unclosed\nmodels: {\n", "line 7, column 1: a '[' or '{' before this point is not closed" },
+            new object[] { "tab", "Source: a\n\tTitle: b\n", "line 6, column 9: while scanning a plain scalar, found a tab character" },
+            new object[] { "nul", "Source: a\0\n", "line 6, column 10: the character U+0000 is not allowed in YAML: the file may be binary" },
+            new object[] { "unknown-alias", "Source: a\nTips: *unknown\n", "line 7, column 7: the alias '*unknown' names no anchor defined before it." },
+            new object[] { "lone-brace", "{\n", "line 7, column 1: while parsing a node, did not find expected node content." },
+            new object[] { "nested-10000", new string('[', 10_000) + "\n", "line 6, column 201: nested more than 200 levels deep." },
+            new object[] { "stray-quote", "Source: \"a\nTitle: b\n", "line 6, column 9: while scanning a multi-line double-quoted scalar, found wrong indentation." },
+        };
+
+        [Theory]
+        [MemberData(nameof(BrokenDocuments))]
+        public void ABrokenDocumentIsOneErrorNamingFileDocumentAndRealLineAndTheOthersImport(string name, string text, string problem)
+        {
+            using var world = new HostedScenario();
+            var files = new Dictionary<string, object?> { ["between"] = name + "-between.yaml", ["whole"] = name + ".yaml" };
+            world.Run("[pscustomobject]@{ Source = 'text:1' } | Export-PostSummary $between", files);
+            var path = Path.Combine(world.Folder, name + "-between.yaml");
+            File.AppendAllText(path, "---\n" + text + "...\n");
+            world.Run("[pscustomobject]@{ Source = 'text:3' } | Export-PostSummary $between -Append", files);
+            File.WriteAllText(Path.Combine(world.Folder, name + ".yaml"), text);
+
+            var run = world.Run("Import-PostSummary $between", files);
+            var whole = world.Run("Import-PostSummary $whole", files);
+
+            Assert.Equal(new[] { "text:1", "text:3" }, run.Output.Select(o => ((PostSummaryView)o).Source));
+            var error = Assert.Single(run.Errors);
+            Assert.Equal("ImportYamlInvalid", error.FullyQualifiedErrorId.Split(',')[0]);
+            var expected = $"'{path}', document 2: not valid YAML, {problem}";
+            Assert.True(error.Exception.Message.StartsWith(expected, StringComparison.Ordinal), $"expected '{expected}…', got '{error.Exception.Message}'");
+            Assert.Empty(whole.Output);
+            var wholeError = Assert.Single(whole.Errors);
+            Assert.Contains(wholeError.FullyQualifiedErrorId.Split(',')[0], new[] { "ImportYamlInvalid", "ImportFileNotYaml" });
+            Assert.Contains(name + ".yaml", wholeError.Exception.Message);
+            foreach (var message in new[] { error.Exception.Message, wholeError.Exception.Message })
+            {
+                Assert.DoesNotContain("Operation is not valid", message);
+                Assert.DoesNotContain("Line: ", message);
+            }
+            Assert.Empty(run.Warnings.Concat(whole.Warnings));
+        }
+
+        [Fact]
+        public void AnExportKilledDuringItsFirstDocumentIsTornAtEveryCutPoint()
+        {
+            using var world = new HostedScenario();
+            world.Run("Invoke-PostSummary -Text \"多行`r`n文本 with: marks`n---`n...\" | Export-PostSummary whole.yaml");
+            var bytes = File.ReadAllBytes(Path.Combine(world.Folder, "whole.yaml"));
+            var documentStart = Encoding.UTF8.GetByteCount(Encoding.UTF8.GetString(bytes).Split('\n')[0]) + 1;
+            var cuts = Enumerable.Range(documentStart + 1, bytes.Length - documentStart - 2).ToArray();
+
+            var rows = ImportEachCut(world, bytes, cuts);
+
+            Assert.Empty(rows.Errors);
+            Assert.Equal(cuts.Length, rows.Output.Count);
+            foreach (var (row, cut) in rows.Output.Zip(cuts))
+            {
+                Assert.True((int)row.Properties["Count"].Value == 0, $"cut at {cut} of {bytes.Length}: a torn first document was imported");
+                Assert.Contains("the last document (1, line 2) is incomplete", (string)row.Properties["Warning"].Value);
+            }
+        }
+
+        /// <summary>Writes the file cut at each byte offset and imports each copy: one row per cut, with its name, count, warnings and sources.</summary>
+        private static PowerShellRun ImportEachCut(HostedScenario world, byte[] bytes, int[] cuts)
+        {
+            var torn = Directory.CreateDirectory(Path.Combine(world.Folder, "torn")).FullName;
+            foreach (var cut in cuts) File.WriteAllBytes(Path.Combine(torn, $"cut-{cut:D6}.yaml"), bytes.AsSpan(0, cut).ToArray());
+            return world.Run(
+                "foreach ($file in $files) { $read = @(Import-PostSummary -LiteralPath $file.FullName -WarningVariable warned -WarningAction SilentlyContinue); " +
+                "[pscustomobject]@{ Name = $file.Name; Count = $read.Count; Warning = (@($warned) -join '|'); Sources = (@($read.Source) -join '|') } }",
+                new Dictionary<string, object?> { ["files"] = new DirectoryInfo(torn).GetFiles().OrderBy(f => f.Name, StringComparer.Ordinal).ToArray() });
         }
 
         private static Type SummaryType(HostedScenario world) => world.Run("[InterviewTools.PostSummary]").Single<Type>();

@@ -2,8 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using InterviewTools.Engine.Yaml;
 
 namespace InterviewTools.Engine.Config
 {
@@ -28,15 +27,11 @@ namespace InterviewTools.Engine.Config
 
         private static ConfigLoadResult Parse(string yaml, string path, Func<string, string?> environment)
         {
-            var stream = new YamlStream();
-            try
+            var stream = YamlLoader.TryLoad(yaml, out var error);
+            if (stream == null)
             {
-                stream.Load(new StringReader(yaml));
-            }
-            catch (YamlException e)
-            {
-                var reason = ConfigText.ScrubParserMessage(e, yaml, ConfigReader.FieldNames);
-                return Failed(path, $"{path}, line {e.Start.Line}, column {e.Start.Column}: not valid YAML ({reason}); no setting of it is used.");
+                var reason = ConfigText.ScrubParserMessage(error!, yaml, ConfigReader.FieldNames);
+                return Failed(path, $"{path}, line {error!.Line}, column {error.Column}: not valid YAML: {reason}. No setting of it is used.");
             }
             var reader = new ConfigReader(path, environment);
             if (stream.Documents.Count > 1)

@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text;
 using InterviewTools.Engine.Common;
+using InterviewTools.Engine.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Tokens;
 
@@ -22,33 +25,61 @@ namespace InterviewTools.Engine.Config
         /// <summary>Quotes a name from the file, or shows only its fingerprint when it is long enough to be a key.</summary>
         public static string Echo(string fromFile) =>
             fromFile.Length <= LongestShownName && !LooksLikeGoogleKey(fromFile)
-                ? "'" + fromFile + "'"
+                ? "'" + Visible(fromFile) + "'"
                 : $"a {fromFile.Length}-character name ({ApiKey.FingerprintOf(fromFile)})";
+
+        /// <summary>An invisible character, such as a byte order mark left where two files were joined, is shown as its code.</summary>
+        private static string Visible(string text)
+        {
+            var shown = new StringBuilder(text.Length);
+            foreach (var c in text)
+            {
+                var category = char.GetUnicodeCategory(c);
+                var invisible = category == UnicodeCategory.Control || category == UnicodeCategory.Format || category == UnicodeCategory.Surrogate;
+                if (invisible) shown.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                else shown.Append(c);
+            }
+            return shown.ToString();
+        }
 
         public static bool LooksLikeGoogleKey(string text) => text.StartsWith("AIza", StringComparison.Ordinal);
 
-        /// <summary>Replaces every scalar, anchor and tag of <paramref name="yaml"/> that occurs in the parser's message by its fingerprint.</summary>
-        public static string ScrubParserMessage(YamlException error, string yaml, ISet<string> fieldNames)
+        /// <summary>Replaces every scalar, anchor and tag of <paramref name="yaml"/> that occurs in the reason of the error by its fingerprint.</summary>
+        public static string ScrubParserMessage(YamlSyntaxError error, string yaml, ISet<string> fieldNames)
         {
-            var message = error.Message;
-            foreach (var value in Tokens(yaml).Where(v => v.Length >= ShortestScrubbed && !fieldNames.Contains(v)).Distinct().OrderByDescending(v => v.Length))
+            var message = error.Reason;
+            foreach (var value in Tokens(yaml, error.Line).Where(v => v.Length >= ShortestScrubbed && !fieldNames.Contains(v)).Distinct().OrderByDescending(v => v.Length))
             {
                 if (message.IndexOf(value, StringComparison.Ordinal) >= 0) message = message.Replace(value, ApiKey.FingerprintOf(value));
             }
             return message;
         }
 
-        private static IEnumerable<string> Tokens(string yaml)
+        /// <summary>
+        /// The values up to the error's line, which is all its message can quote. The scan also stops where the loader's depth
+        /// limit stopped it: YamlDotNet's scanner slows down with each open '[' or '{', and 100,000 of them would take a minute.
+        /// </summary>
+        private static IEnumerable<string> Tokens(string yaml, int lastLine)
         {
             var values = new List<string>();
             var scanner = new Scanner(new StringReader(yaml), skipComments: true);
+            var flowDepth = 0;
             try
             {
                 // The scanner can keep yielding tokens without advancing at a spot the parser rejects; no sound file has this many.
                 for (var count = 0; count <= 4 * yaml.Length + 16 && scanner.MoveNext(); count++)
                 {
+                    if (scanner.Current!.Start.Line > lastLine) break;
                     switch (scanner.Current)
                     {
+                        case FlowSequenceStart _:
+                        case FlowMappingStart _:
+                            if (++flowDepth > GuardedParser.MaxDepth) return values;
+                            break;
+                        case FlowSequenceEnd _:
+                        case FlowMappingEnd _:
+                            flowDepth--;
+                            break;
                         case Scalar scalar:
                             values.Add(scalar.Value);
                             break;
@@ -64,7 +95,7 @@ namespace InterviewTools.Engine.Config
                     }
                 }
             }
-            catch (YamlException)
+            catch (Exception e) when (YamlLoader.IsReaderFailure(e))
             {
                 // The scan stops where the file breaks; what came before is all a message can quote.
             }

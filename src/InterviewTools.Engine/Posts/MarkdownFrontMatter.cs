@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using YamlDotNet.Core;
+using InterviewTools.Engine.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace InterviewTools.Engine.Posts
@@ -34,18 +33,14 @@ namespace InterviewTools.Engine.Posts
                 problem = "its front matter has no closing '---' line";
                 return false;
             }
-            YamlMappingNode? map;
-            try
+            var stream = YamlLoader.TryLoad(unifiedText.Substring(yamlStart, yamlEnd - yamlStart), out var error);
+            if (stream == null)
             {
-                var stream = new YamlStream();
-                stream.Load(new StringReader(unifiedText.Substring(yamlStart, yamlEnd - yamlStart)));
-                map = stream.Documents.Count == 0 ? new YamlMappingNode() : stream.Documents[0].RootNode as YamlMappingNode;
-            }
-            catch (YamlException e)
-            {
-                problem = "its front matter is not valid YAML (" + e.Message + ")";
+                // The front matter starts on the file's second line.
+                problem = $"its front matter is not valid YAML (line {error!.Line + 1}, column {error.Column}: {error.Reason})";
                 return false;
             }
+            var map = stream.Documents.Count == 0 ? new YamlMappingNode() : stream.Documents[0].RootNode as YamlMappingNode;
             if (map == null)
             {
                 problem = "its front matter is not a YAML mapping";

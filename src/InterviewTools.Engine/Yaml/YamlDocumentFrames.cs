@@ -8,11 +8,12 @@ namespace InterviewTools.Engine.Yaml
     /// <summary>The text of one document of a stream, the line of its first content, and whether its <c>...</c> end marker was read.</summary>
     internal sealed class YamlDocumentFrame
     {
-        public YamlDocumentFrame(string text, int textLine, int firstLine, bool ended)
+        public YamlDocumentFrame(string text, int textLine, int firstLine, bool opened, bool ended)
         {
             Text = text;
             TextLine = textLine;
             FirstLine = firstLine;
+            Opened = opened;
             Ended = ended;
         }
 
@@ -24,7 +25,22 @@ namespace InterviewTools.Engine.Yaml
         /// <summary>The line of the <c>---</c> marker, or of the first content of a document without one.</summary>
         public int FirstLine { get; }
 
+        /// <summary>The document starts with a <c>---</c> marker line.</summary>
+        public bool Opened { get; }
+
         public bool Ended { get; }
+
+        /// <summary>The line <see cref="FirstLine"/> names.</summary>
+        public string FirstContent
+        {
+            get
+            {
+                var start = 0;
+                for (var line = TextLine; line < FirstLine; line++) start = Text.IndexOf('\n', start) + 1;
+                var end = Text.IndexOf('\n', start);
+                return end < 0 ? Text.Substring(start) : Text.Substring(start, end - start);
+            }
+        }
     }
 
     /// <summary>
@@ -41,14 +57,17 @@ namespace InterviewTools.Engine.Yaml
             var textLine = 1;
             var firstLine = 1;
             var hasContent = false;
+            var opened = false;
             var lineNumber = 0;
             string? line;
             while ((line = reader.ReadLine()) != null)
             {
                 lineNumber++;
+                // Files joined end to end keep the second one's byte order mark; YAML allows one before any document.
+                if (!hasContent && line.Length > 0 && line[0] == '\uFEFF') line = line.Substring(1);
                 if (IsMarker(line, "---") && hasContent)
                 {
-                    yield return new YamlDocumentFrame(text.ToString(), textLine, firstLine, ended: false);
+                    yield return new YamlDocumentFrame(text.ToString(), textLine, firstLine, opened, ended: false);
                     text.Clear();
                     hasContent = false;
                 }
@@ -56,17 +75,18 @@ namespace InterviewTools.Engine.Yaml
                 text.Append(line).Append('\n');
                 if (IsMarker(line, "..."))
                 {
-                    if (hasContent) yield return new YamlDocumentFrame(text.ToString(), textLine, firstLine, ended: true);
+                    if (hasContent) yield return new YamlDocumentFrame(text.ToString(), textLine, firstLine, opened, ended: true);
                     text.Clear();
                     hasContent = false;
                 }
                 else if (!hasContent)
                 {
-                    hasContent = IsMarker(line, "---") || IsContent(line);
+                    opened = IsMarker(line, "---");
+                    hasContent = opened || IsContent(line);
                     if (hasContent) firstLine = lineNumber;
                 }
             }
-            if (hasContent) yield return new YamlDocumentFrame(text.ToString(), textLine, firstLine, ended: false);
+            if (hasContent) yield return new YamlDocumentFrame(text.ToString(), textLine, firstLine, opened, ended: false);
         }
 
         private static bool IsMarker(string line, string marker) =>

@@ -12,19 +12,30 @@ namespace InterviewTools.Engine.Yaml
     /// Writes one YAML document per object to a multi-document stream, flushing after each, so the file is valid
     /// after every object and an append looks exactly like a file written in one go.
     /// Each document opens with <c>---</c> and closes with <c>...</c>: the closing marker is what tells a reader
-    /// that a document was written whole, since a document cut short at a line end still parses.
+    /// that a document was written whole, since a document cut short at a line end still parses. A file the writer starts
+    /// opens with <see cref="FileHeader"/>, so a reader knows to expect the marker even before the first document is whole.
     /// Values may be mappings (sequences of key/value pairs or dictionaries), lists, strings, numbers, booleans,
     /// timestamps, durations, enums and nulls.
     /// </summary>
     public sealed class YamlDocumentWriter
     {
+        /// <summary>
+        /// The first line of a file this writer starts. Other writers (powershell-yaml, YamlDotNet's serializer, editors)
+        /// end no document with <c>...</c>; a reader that sees this line knows that here a document without it was cut short.
+        /// </summary>
+        public const string FileHeader = "# InterviewTools export: every document ends with '...'; one without it was cut short.";
+
         private static readonly EmitterSettings Settings = new EmitterSettings(2, int.MaxValue, false, 1024, false, true, "\n");
 
         private readonly TextWriter _writer;
+        private bool _headerPending;
 
-        public YamlDocumentWriter(TextWriter writer)
+        /// <param name="writer">Where the documents go.</param>
+        /// <param name="startsFile">True when the writer starts an empty file: the first document is then preceded by <see cref="FileHeader"/>.</param>
+        public YamlDocumentWriter(TextWriter writer, bool startsFile = false)
         {
             _writer = writer;
+            _headerPending = startsFile;
         }
 
         /// <summary>
@@ -34,6 +45,7 @@ namespace InterviewTools.Engine.Yaml
         public void WriteDocument(IEnumerable<KeyValuePair<string, object?>> mapping)
         {
             var document = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+            if (_headerPending) document.Write(FileHeader + "\n");
             var emitter = new Emitter(document, Settings);
             emitter.Emit(new StreamStart());
             emitter.Emit(new DocumentStart(null, null, false));
@@ -42,6 +54,7 @@ namespace InterviewTools.Engine.Yaml
             emitter.Emit(new StreamEnd());
             _writer.Write(document.ToString());
             _writer.Flush();
+            _headerPending = false;
         }
 
         private static void EmitValue(IEmitter emitter, object? value)

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+
 namespace InterviewTools.Engine.Yaml
 {
     public enum YamlEntryKind
@@ -13,6 +16,9 @@ namespace InterviewTools.Engine.Yaml
 
         /// <summary>The last document was cut short (the writer was stopped mid-write); everything before it is whole.</summary>
         Torn,
+
+        /// <summary>The whole file is one unmarked document that looks like JSON, CSV or plain text rather than YAML of objects.</summary>
+        NotYaml,
     }
 
     /// <summary>
@@ -22,13 +28,14 @@ namespace InterviewTools.Engine.Yaml
     /// </summary>
     public sealed class YamlEntry
     {
-        public YamlEntry(int number, int line, YamlEntryKind kind, object? value, string? problem)
+        public YamlEntry(int number, int line, YamlEntryKind kind, object? value, string? problem, IReadOnlyList<int>? itemLines = null)
         {
             Number = number;
             Line = line;
             Kind = kind;
             Value = value;
             Problem = problem;
+            ItemLines = itemLines ?? Array.Empty<int>();
         }
 
         /// <summary>1 for the first document of the stream.</summary>
@@ -43,5 +50,8 @@ namespace InterviewTools.Engine.Yaml
 
         /// <summary>Why an entry other than a Document cannot be used.</summary>
         public string? Problem { get; }
+
+        /// <summary>When the document is a list, the line each item starts on (a writer such as powershell-yaml puts many objects in one list).</summary>
+        public IReadOnlyList<int> ItemLines { get; }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -9,8 +10,15 @@ namespace InterviewTools.Engine.Yaml
 {
     /// <summary>
     /// Reads a multi-document YAML stream one document at a time, as plain data. Every document written whole comes
-    /// back; a corrupt one becomes an Invalid entry, one cut short and then appended to a CutShort entry, and the rest go on; a last document without its <c>...</c> end
-    /// marker (the writer was killed mid-write, at any byte) becomes a Torn entry.
+    /// back and a corrupt one becomes an Invalid entry naming its line and column; the rest go on.
+    /// <para>
+    /// End markers tell whole from torn. A stream that follows <see cref="YamlDocumentWriter"/>'s convention (it opens with
+    /// <see cref="YamlDocumentWriter.FileHeader"/>, or a document before has ended with <c>...</c>) ends every document with
+    /// <c>...</c>: there, a document without it followed by others is CutShort (killed, then appended to) and a last one is
+    /// Torn (killed mid-write, at any byte). Other writers end no document with <c>...</c>, so in a stream without either
+    /// sign each document ends where the next <c>---</c> or the file ends, and is read as it is. Such a file that is one
+    /// document of JSON, CSV or plain text is NotYaml.
+    /// </para>
     /// </summary>
     public static class YamlStreamReader
     {
@@ -29,45 +37,76 @@ namespace InterviewTools.Engine.Yaml
         public static IEnumerable<YamlEntry> Read(TextReader reader)
         {
             var number = 0;
+            var endsWithMarkers = false;
             YamlDocumentFrame? unended = null;
             foreach (var frame in YamlDocumentFrames.Read(reader))
             {
-                // A document without its end marker is judged when the next one starts: only the last one is torn.
-                if (unended != null) yield return Parse(++number, unended, isLast: false);
+                if (number == 0 && unended == null && StartsWithHeader(frame)) endsWithMarkers = true;
+                // A document without its end marker is judged when the next one starts: only the last one can be torn.
+                if (unended != null) yield return Unended(++number, unended, endsWithMarkers, isLast: false);
                 unended = null;
-                if (frame.Ended) yield return Parse(++number, frame, isLast: false);
-                else unended = frame;
+                if (frame.Ended)
+                {
+                    yield return Parse(++number, frame);
+                    endsWithMarkers = true;
+                }
+                else
+                {
+                    unended = frame;
+                }
             }
-            if (unended != null) yield return Parse(++number, unended, isLast: true);
+            if (unended != null) yield return Unended(++number, unended, endsWithMarkers, isLast: true);
         }
 
-        private static YamlEntry Parse(int number, YamlDocumentFrame frame, bool isLast)
+        private static bool StartsWithHeader(YamlDocumentFrame frame) =>
+            frame.TextLine == 1 && frame.Text.StartsWith(YamlDocumentWriter.FileHeader + "\n", StringComparison.Ordinal);
+
+        private static YamlEntry Unended(int number, YamlDocumentFrame frame, bool endsWithMarkers, bool isLast)
         {
-            if (!frame.Ended)
+            if (endsWithMarkers)
             {
                 return isLast
                     ? new YamlEntry(number, frame.FirstLine, YamlEntryKind.Torn, null, "it has no '...' end marker, so its write was cut short")
                     : new YamlEntry(number, frame.FirstLine, YamlEntryKind.CutShort, null, "it has no '...' end marker before the next document, so its write was cut short");
             }
+            var wholeFile = isLast && number == 1 && !frame.Opened;
+            var firstContent = wholeFile ? frame.FirstContent.Trim() : string.Empty;
+            if (firstContent.StartsWith("{", StringComparison.Ordinal) || firstContent.StartsWith("[", StringComparison.Ordinal))
+            {
+                return NotYaml(frame, $"it looks like JSON (line {frame.FirstLine} opens with '{firstContent[0]}')");
+            }
+            var entry = Parse(number, frame);
+            if (!wholeFile || !(entry.Kind == YamlEntryKind.Invalid || entry.Value is string)) return entry;
+            if (LooksLikeCsvHeader(firstContent)) return NotYaml(frame, $"it looks like CSV (line {frame.FirstLine} is a row of comma-separated fields)");
+            return entry.Value is string ? NotYaml(frame, $"it is plain text (from line {frame.FirstLine}), not a mapping or a list") : entry;
+        }
+
+        private static YamlEntry NotYaml(YamlDocumentFrame frame, string problem) =>
+            new YamlEntry(1, frame.FirstLine, YamlEntryKind.NotYaml, null, problem);
+
+        private static bool LooksLikeCsvHeader(string line) =>
+            line.IndexOf(',') >= 0 && line.IndexOf(": ", StringComparison.Ordinal) < 0 && !line.EndsWith(":", StringComparison.Ordinal);
+
+        private static YamlEntry Parse(int number, YamlDocumentFrame frame)
+        {
+            var stream = YamlLoader.TryLoad(frame.Text, out var error);
+            if (stream == null) return Invalid(number, frame, error!);
             try
             {
-                var stream = new YamlStream();
-                stream.Load(new DepthLimitedParser(new Parser(new StringReader(frame.Text))));
                 var budget = MaxValues;
-                var root = stream.Documents.Count == 0 ? null : ToValue(stream.Documents[0].RootNode, ref budget);
-                return new YamlEntry(number, frame.FirstLine, YamlEntryKind.Document, root, null);
+                var root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+                var itemLines = root is YamlSequenceNode items ? items.Children.Select(item => frame.TextLine + (int)item.Start.Line - 1).ToList() : null;
+                return new YamlEntry(number, frame.FirstLine, YamlEntryKind.Document, root == null ? null : ToValue(root, ref budget), null, itemLines);
             }
             catch (YamlException e)
             {
-                var line = frame.TextLine + (int)e.Start.Line - 1;
-                return new YamlEntry(number, frame.FirstLine, YamlEntryKind.Invalid, null, $"line {line}: {BareMessage(e)}");
-            }
-            catch (Exception e) when (e is InvalidOperationException || e is ArgumentException || e is FormatException || e is OverflowException)
-            {
-                // For some malformed input YamlDotNet throws these instead of a YamlException.
-                return new YamlEntry(number, frame.FirstLine, YamlEntryKind.Invalid, null, $"line {frame.FirstLine}: not valid YAML ({e.Message})");
+                return Invalid(number, frame, YamlSyntaxError.From(e));
             }
         }
+
+        /// <summary>The error's line counts from the frame's text; the entry names the file's own line.</summary>
+        private static YamlEntry Invalid(int number, YamlDocumentFrame frame, YamlSyntaxError error) =>
+            new YamlEntry(number, frame.FirstLine, YamlEntryKind.Invalid, null, $"line {frame.TextLine + error.Line - 1}, column {error.Column}: {error.Reason}");
 
         /// <summary>Aliases are copied out in full, so a budget stops a "billion laughs" document from filling memory.</summary>
         private static object? ToValue(YamlNode node, ref int budget)
@@ -99,13 +138,6 @@ namespace InterviewTools.Engine.Yaml
             if (scalar.Style != ScalarStyle.Plain) return false;
             var text = scalar.Value ?? string.Empty;
             return text.Length == 0 || text == "~" || text == "null" || text == "Null" || text == "NULL";
-        }
-
-        /// <summary>YamlException's message starts with both marks; the line is reported in the file's own numbering instead.</summary>
-        private static string BareMessage(YamlException e)
-        {
-            var marks = e.Message.IndexOf("): ", StringComparison.Ordinal);
-            return marks >= 0 ? e.Message.Substring(marks + 3) : e.Message;
         }
     }
 }

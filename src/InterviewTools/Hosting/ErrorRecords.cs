@@ -119,6 +119,10 @@ namespace InterviewTools.Hosting
             Create("ImportYamlInvalid", ErrorCategory.InvalidData, path, $"'{path}', document {document}: not valid YAML, {problem}.",
                 "Fix or remove that document; the other documents were imported.");
 
+        public static ErrorRecord ImportFileNotYaml(string path, string problem) =>
+            Create("ImportFileNotYaml", ErrorCategory.InvalidData, path, $"'{path}' is not a YAML file of objects: {problem}. Nothing was imported from it.",
+                "Import files written by Export-PostSummary; read JSON with ConvertFrom-Json and CSV with Import-Csv.");
+
         public static ErrorRecord ImportDocumentCutShort(string path, int document, string problem) =>
             Create("ImportDocumentCutShort", ErrorCategory.InvalidData, path, $"'{path}', document {document}: {problem}.",
                 "Summarise that post again; the other documents were imported.");

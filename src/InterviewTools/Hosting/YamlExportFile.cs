@@ -101,9 +101,10 @@ namespace InterviewTools.Hosting
             {
                 if (exists && _force) File.SetAttributes(_path, File.GetAttributes(_path) & ~FileAttributes.ReadOnly);
                 var stream = new FileStream(_path, _append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read);
-                if (_append && stream.Length > 0) EnsureEndsWithNewLine(stream);
+                var startsFile = stream.Length == 0;
+                if (!startsFile) EnsureEndsWithNewLine(stream);
                 _writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" };
-                _yaml = new YamlDocumentWriter(_writer);
+                _yaml = new YamlDocumentWriter(_writer, startsFile);
                 return true;
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using InterviewTools.Engine.Yaml;
 
@@ -8,7 +10,8 @@ namespace InterviewTools.Hosting
     /// <summary>
     /// Streams one YAML file into PostSummary objects: each document is written to the pipeline as soon as it is read,
     /// a bad document costs only itself (a non-terminating error naming the file and document), and a torn last
-    /// document, left by an export that was stopped mid-write, is skipped with a warning.
+    /// document, left by an export that was stopped mid-write, is skipped with a warning. A document that is a list of
+    /// mappings (powershell-yaml's ConvertTo-Yaml) gives one object per item; a file of JSON, CSV or text is one error.
     /// </summary>
     internal static class YamlImportFile
     {
@@ -48,11 +51,25 @@ namespace InterviewTools.Hosting
                 case YamlEntryKind.Invalid:
                     cmdlet.WriteError(ErrorRecords.ImportYamlInvalid(path, entry.Number, entry.Problem ?? string.Empty));
                     return;
+                case YamlEntryKind.NotYaml:
+                    cmdlet.WriteError(ErrorRecords.ImportFileNotYaml(path, entry.Problem ?? string.Empty));
+                    return;
             }
-            var summary = PostSummaryFromYaml.Create(entry.Value, out var problem);
+            if (entry.Value is List<object?> items && items.Any(item => item is List<KeyValuePair<string, object?>>))
+            {
+                // powershell-yaml's ConvertTo-Yaml writes the objects of a pipeline as one list.
+                for (var i = 0; i < items.Count; i++) WriteSummary(cmdlet, path, entry.Number, items[i], $"item {i + 1} (line {entry.ItemLines[i]})");
+                return;
+            }
+            WriteSummary(cmdlet, path, entry.Number, entry.Value, $"line {entry.Line}");
+        }
+
+        private static void WriteSummary(PSCmdlet cmdlet, string path, int document, object? value, string where)
+        {
+            var summary = PostSummaryFromYaml.Create(value, out var problem);
             if (summary == null)
             {
-                cmdlet.WriteError(ErrorRecords.ImportNotAPostSummary(path, entry.Number, $"line {entry.Line}: {problem}"));
+                cmdlet.WriteError(ErrorRecords.ImportNotAPostSummary(path, document, $"{where}: {problem}"));
                 return;
             }
             cmdlet.WriteObject(summary);

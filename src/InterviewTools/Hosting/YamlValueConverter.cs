@@ -30,6 +30,11 @@ namespace InterviewTools.Hosting
             }
             expected = Expected(type);
             converted = null;
+            if (type == typeof(DateTimeOffset) && value is List<KeyValuePair<string, object?>> parts)
+            {
+                converted = MomentFromParts(parts);
+                return converted != null;
+            }
             if (!(value is string text)) return false;
             converted = Parse(text, type);
             return converted != null;
@@ -63,6 +68,27 @@ namespace InterviewTools.Hosting
                     || DateTimeOffset.TryParse(text, invariant, DateTimeStyles.AssumeUniversal, out moment) ? moment : (object?)null;
             }
             if (type == typeof(DateTime)) return DateTime.TryParse(text, invariant, DateTimeStyles.RoundtripKind, out var time) ? time : (object?)null;
+            return null;
+        }
+
+        /// <summary>
+        /// YamlDotNet's serializer, and so powershell-yaml's ConvertTo-Yaml, writes a DateTimeOffset as the mapping of its
+        /// properties; Ticks and Offset (or DateTime and Offset) give it back exactly.
+        /// </summary>
+        private static DateTimeOffset? MomentFromParts(List<KeyValuePair<string, object?>> parts)
+        {
+            string? Part(string name) => parts.Where(p => p.Key == name).Select(p => p.Value as string).FirstOrDefault();
+            var invariant = CultureInfo.InvariantCulture;
+            if (!TimeSpan.TryParse(Part("Offset") ?? string.Empty, invariant, out var offset)) return null;
+            try
+            {
+                if (long.TryParse(Part("Ticks"), NumberStyles.None, invariant, out var ticks)) return new DateTimeOffset(ticks, offset);
+                if (DateTime.TryParse(Part("DateTime"), invariant, DateTimeStyles.None, out var clock)) return new DateTimeOffset(DateTime.SpecifyKind(clock, DateTimeKind.Unspecified), offset);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                // Ticks or an offset outside what a DateTimeOffset can hold: not a timestamp.
+            }
             return null;
         }
 

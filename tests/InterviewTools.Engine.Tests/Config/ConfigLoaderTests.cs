@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
+using InterviewTools.Engine.Tests.Yaml;
 using InterviewTools.Engine.Config;
 using InterviewTools.Engine.Common;
 using Xunit;
@@ -91,6 +93,57 @@ namespace InterviewTools.Engine.Tests.Config
             Assert.DoesNotContain(LiteralKey, problem);
             Assert.Empty(result.Config.Models);
             Assert.Empty(result.Config.Keys);
+        }
+
+        [Theory]
+        [MemberData(nameof(BrokenYaml.RejectedCases), MemberType = typeof(BrokenYaml))]
+        public void YamlTheReaderRefusesIsOneProblemNamingTheFileLineAndColumnAndNeverAnException(string name)
+        {
+            var sample = BrokenYaml.Named(name);
+            var path = Write(sample.Text);
+
+            var result = ConfigLoader.Load(path, Environment);
+
+            var problem = Assert.Single(result.Problems);
+            Assert.Matches("^" + Regex.Escape(path) + $", line {sample.Line}, column [0-9]+: not valid YAML: .+\\. No setting of it is used\\.$", problem);
+            Assert.All(BrokenYaml.RawText, raw => Assert.DoesNotContain(raw, problem));
+            Assert.DoesNotContain(LiteralKey, problem);
+            Assert.Empty(result.Warnings);
+            Assert.Empty(result.Config.Keys);
+            Assert.Empty(result.Config.Models);
+            Assert.Null(result.Config.MaxWaitSec);
+        }
+
+        [Fact]
+        public void TheIssuesFileNamesTheLineWhereTheUnclosedBracketIsNoticed()
+        {
+            var path = Write("keys: [unclosed\nmodels: {\n");
+
+            var problem = Assert.Single(ConfigLoader.Load(path, Environment).Problems);
+
+            Assert.Equal($"{path}, line 2, column 1: not valid YAML: a '[' or '{{' before this point is not closed, or a line inside it is indented less than the line it continues. No setting of it is used.", problem);
+        }
+
+        [Theory]
+        [MemberData(nameof(AcceptedCases))]
+        public void OddButValidYamlIsReadAndEveryMistakeInItNamesItsLine(int index)
+        {
+            var path = Write(BrokenYaml.Accepted[index]);
+
+            var result = ConfigLoader.Load(path, Environment);
+
+            Assert.All(result.Problems.Concat(result.Warnings), message => Assert.StartsWith(path + ", line ", message));
+        }
+
+        public static IEnumerable<object[]> AcceptedCases() => BrokenYaml.Accepted.Select((_, i) => new object[] { i });
+
+        [Fact]
+        public void AByteOrderMarkInsideTheFileIsShownInTheWarningNotHidden()
+        {
+            var result = Load("maxWaitSec: 5\n\uFEFFthrottleLimit: 2\n");
+
+            Assert.Contains("'\\uFEFFthrottleLimit'", Assert.Single(result.Warnings));
+            Assert.Equal(5, result.Config.MaxWaitSec);
         }
 
         [Fact]

@@ -144,6 +144,27 @@ namespace InterviewTools.Engine.Tests.Posts
             Assert.Contains("not valid YAML", Assert.Single(post.DecodingWarnings));
         }
 
+        [Theory]
+        [InlineData("---\ntitle: [unclosed\ntags: {\n---\n正文", "line 3, column 1")]
+        [InlineData("---\ntitle: ok\ntags: *nowhere\n---\n正文", "line 3, column 7")]
+        public void FrontMatterThatYamlDotNetThrowsOnKeepsTheTextAndWarnsWithItsLine(string text, string where)
+        {
+            var post = PostReader.ReadFile(Write("thrown.md", text));
+
+            Assert.Contains("正文", post.Body);
+            var warning = Assert.Single(post.DecodingWarnings);
+            Assert.Contains("not valid YAML (" + where + ": ", warning);
+            Assert.DoesNotContain("Operation is not valid", warning);
+        }
+
+        [Fact]
+        public void FrontMatterNestedDeepEnoughToOverflowTheStackIsAWarningNotACrash()
+        {
+            var post = PostReader.ReadFile(Write("deep.md", "---\ntags: " + new string('[', 100_000) + new string(']', 100_000) + "\n---\n正文"));
+
+            Assert.Contains("nested more than", Assert.Single(post.DecodingWarnings));
+        }
+
         [Fact]
         public void DashedSeparatorInPlainTextIsNotFrontMatter()
         {

@@ -30,6 +30,23 @@ namespace InterviewTools.Engine.Tests.Yaml
             Assert.Equal("---\nB: 1st\nA: x\n...\n---\nB: 2nd\nA: z\n...\n", yaml);
         }
 
+        [Fact]
+        public void AWriterThatStartsAFileWritesTheHeaderOnceInTheFirstDocumentsWrite()
+        {
+            var text = new StringWriter { NewLine = "\n" };
+            var writes = new List<string>();
+            var writer = new YamlDocumentWriter(new RecordingWriter(text, writes), startsFile: true);
+
+            Assert.Throws<InvalidOperationException>(() => writer.WriteDocument(Doc(("Bad", Failing()))));
+            writer.WriteDocument(Doc(("A", "first")));
+            writer.WriteDocument(Doc(("A", "second")));
+
+            Assert.Equal(YamlDocumentWriter.FileHeader + "\n---\nA: first\n...\n---\nA: second\n...\n", text.ToString());
+            Assert.Equal(2, writes.Count);
+            Assert.StartsWith("# ", YamlDocumentWriter.FileHeader);
+            Assert.DoesNotContain("\n", YamlDocumentWriter.FileHeader);
+        }
+
         [Theory]
         [InlineData("true")]
         [InlineData("null")]
@@ -177,6 +194,29 @@ namespace InterviewTools.Engine.Tests.Yaml
             Assert.Throws<InvalidOperationException>(() => yaml.WriteDocument(Doc(("A", "half"), ("B", Failing()))));
 
             Assert.Equal("---\nA: whole\n...\n", writer.ToString());
+        }
+
+        /// <summary>Keeps each Write call apart, to show that a document and the header before it go out in one.</summary>
+        private sealed class RecordingWriter : TextWriter
+        {
+            private readonly TextWriter _inner;
+            private readonly List<string> _writes;
+
+            public RecordingWriter(TextWriter inner, List<string> writes)
+            {
+                _inner = inner;
+                _writes = writes;
+            }
+
+            public override System.Text.Encoding Encoding => _inner.Encoding;
+
+            public override void Write(char value) => throw new NotSupportedException("the writer writes whole documents");
+
+            public override void Write(string? value)
+            {
+                _writes.Add(value ?? string.Empty);
+                _inner.Write(value);
+            }
         }
 
         private static IEnumerable<string> Failing()

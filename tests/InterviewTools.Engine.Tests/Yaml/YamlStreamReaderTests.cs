@@ -16,7 +16,7 @@ namespace InterviewTools.Engine.Tests.Yaml
             "a: b # not a comment", "- not a list", "? not a key", "| not a block", "> not folded", "'single'", "\"double\"", "@at", "`tick", "%percent",
             "!bang", "&anchor", "*alias", "{brace}", "[bracket]", ",comma", "#hash", "key: value\nnext: line", "---", "...", "text\n---\nmore\n...\nend",
             " leading", "trailing ", "  both  ", "line 1\r\nline 2\r\n", "tab\there", "tab\n\tindented", "emoji 😀👍🏽 and 中文", "nel\u0085inside",
-            "ls\u2028ps\u2029", "bom\uFEFF", "bell\u0007", "nul\0", "\n", "\n\nleading breaks", "trailing breaks\n\n\n", "trailing space \nnext",
+            "ls\u2028ps\u2029", "bom\uFEFF", "bell\u0007", "nul\0", "del\u007F c1\u0080\u009F", "\uFEFFbom first", "\n", "\n\nleading breaks", "trailing breaks\n\n\n", "trailing space \nnext",
             "# looks like a comment\nline", "  indented first\nsecond", "true", "null", "~", "", "123", "0x1F", "1e3", ".inf", "2026-11-23", "12:30:45", "yes",
             string.Concat(Enumerable.Repeat("很长的一行，很长的一行 ", 3000)),
         };
@@ -121,6 +121,147 @@ namespace InterviewTools.Engine.Tests.Yaml
                 }
             }
             Assert.True(checkedCount > 1000);
+        }
+
+        [Theory]
+        [MemberData(nameof(BrokenYaml.RejectedCases), MemberType = typeof(BrokenYaml))]
+        public void BrokenYamlBetweenWholeDocumentsIsInvalidAtALineOfItsOwnAndTheOthersSurvive(string name)
+        {
+            var sample = BrokenYaml.Named(name);
+            var yaml = Write(Doc(("N", "1"))) + "---\n" + sample.Text + "...\n" + Write(Doc(("N", "3")));
+
+            var entries = Read(yaml);
+
+            Assert.Equal(new[] { YamlEntryKind.Document, YamlEntryKind.Invalid, YamlEntryKind.Document }, entries.Select(e => e.Kind));
+            Assert.Equal(2, entries[1].Number);
+            var line = ProblemLine(entries[1]);
+            Assert.InRange(line, 4, 4 + sample.LineCount + 1);
+            Assert.All(BrokenYaml.RawText, raw => Assert.DoesNotContain(raw, entries[1].Problem));
+            Assert.Equal("3", Mapping(entries[2])["N"]);
+        }
+
+        [Theory]
+        [MemberData(nameof(BrokenYaml.RejectedCases), MemberType = typeof(BrokenYaml))]
+        public void BrokenYamlAsAWholeFileIsOneEntryThatSaysWhereOrWhatItIs(string name)
+        {
+            var sample = BrokenYaml.Named(name);
+
+            var entry = Assert.Single(Read(sample.Text));
+
+            if (sample.OpensLikeJson)
+            {
+                Assert.Equal(YamlEntryKind.NotYaml, entry.Kind);
+                Assert.Contains("JSON", entry.Problem);
+            }
+            else
+            {
+                Assert.Equal(YamlEntryKind.Invalid, entry.Kind);
+                Assert.Equal(sample.Line, ProblemLine(entry));
+                Assert.All(BrokenYaml.RawText, raw => Assert.DoesNotContain(raw, entry.Problem));
+            }
+        }
+
+        [Fact]
+        public void TheIssuesDocumentNamesTheLineAndColumnWhereTheUnclosedBracketIsNoticed()
+        {
+            var entries = Read(Write(Doc(("N", "1"))) + "---\nkeys: [unclosed\nmodels: {\n...\n");
+
+            Assert.Equal("line 6, column 1: a '[' or '{' before this point is not closed, or a line inside it is indented less than the line it continues", entries[1].Problem);
+        }
+
+        [Theory]
+        [MemberData(nameof(AcceptedCases))]
+        public void OddButValidYamlIsADocument(int index)
+        {
+            var entries = Read("---\n" + BrokenYaml.Accepted[index] + "...\n");
+
+            Assert.Equal(YamlEntryKind.Document, Assert.Single(entries).Kind);
+        }
+
+        public static IEnumerable<object[]> AcceptedCases() => BrokenYaml.Accepted.Select((_, i) => new object[] { i });
+
+        [Fact]
+        public void AFileFromAnotherWriterWithoutEndMarkersIsReadWhole()
+        {
+            var single = Read("Source: a.txt\nTitle: 面经\nTips:\n- one\n");
+            var documents = Read("# notes\n---\nSource: a.txt\n---\nSource: b.txt\nTips: []\n---\nSource: c.txt");
+            var list = Read("- Source: a.txt\n  Tips: &o0 []\n- Source: b.txt\n  Tips: *o0\n\n");
+
+            Assert.Equal("面经", Mapping(Assert.Single(single))["Title"]);
+            Assert.Equal(new object?[] { "a.txt", "b.txt", "c.txt" }, documents.Select(e => Mapping(e)["Source"]));
+            Assert.Equal(new[] { 2, 4, 7 }, documents.Select(e => e.Line));
+            var entry = Assert.Single(list);
+            Assert.Equal(2, ((List<object?>)entry.Value!).Count);
+            Assert.Equal(new[] { 1, 3 }, entry.ItemLines);
+        }
+
+        [Fact]
+        public void InAFileTheWriterStartedATornFirstDocumentIsReportedAtEveryCutPoint()
+        {
+            var whole = Write(startsFile: true, Doc(("N", "1"), ("Text", "第一\n第二"), ("List", new[] { "x" }), ("Empty", Array.Empty<string>())));
+            Assert.StartsWith(YamlDocumentWriter.FileHeader + "\n---\n", whole);
+            var firstContent = YamlDocumentWriter.FileHeader.Length + 1;
+
+            for (var cut = 0; cut <= whole.Length; cut++)
+            {
+                var entries = Read(whole.Substring(0, cut));
+
+                if (cut <= firstContent)
+                {
+                    Assert.Empty(entries);
+                }
+                else if (cut >= whole.Length - 1)
+                {
+                    Assert.Equal("1", Mapping(Assert.Single(entries))["N"]);
+                }
+                else
+                {
+                    var torn = Assert.Single(entries);
+                    Assert.True(torn.Kind == YamlEntryKind.Torn, $"cut at {cut}: {torn.Kind}");
+                    Assert.Equal(2, torn.Line);
+                }
+            }
+        }
+
+        [Fact]
+        public void AfterTheHeaderAFirstDocumentCutShortAndAppendedToIsCutShort()
+        {
+            var yaml = YamlDocumentWriter.FileHeader + "\n---\nN: 1\nText: cut sh\n" + Write(Doc(("N", "2")));
+
+            Assert.Equal(new[] { YamlEntryKind.CutShort, YamlEntryKind.Document }, Read(yaml).Select(e => e.Kind));
+        }
+
+        [Fact]
+        public void ExportsJoinedEndToEndReadWholeEvenWithTheSecondOnesByteOrderMark()
+        {
+            var first = Write(startsFile: true, Doc(("N", "1")));
+            var second = Write(startsFile: true, Doc(("N", "2")), Doc(("N", "3")));
+
+            var entries = Read(first + "\uFEFF" + second);
+
+            Assert.Equal(new object?[] { "1", "2", "3" }, entries.Select(e => Mapping(e)["N"]));
+        }
+
+        [Theory]
+        [InlineData("[\n  {\n    \"Source\": \"a.txt\",\n    \"Status\": 0\n  }\n]\n", "JSON (line 1 opens with '[')")]
+        [InlineData("\n{ \"Source\": \"a.txt\" }\n", "JSON (line 2 opens with '{')")]
+        [InlineData("\"Source\",\"Title\",\"Status\"\n\"a.txt\",\"面经\",\"Succeeded\"\n", "CSV (line 1 is a row")]
+        [InlineData("Source,Title,Status\na.txt,面经,Succeeded\n", "CSV (line 1 is a row")]
+        [InlineData("这是一篇面经\n第二行\n", "plain text (from line 1)")]
+        public void AFileOfJsonCsvOrPlainTextIsOneNotYamlEntryThatSaysWhatItLooksLike(string text, string expected)
+        {
+            var entry = Assert.Single(Read(text));
+
+            Assert.Equal(YamlEntryKind.NotYaml, entry.Kind);
+            Assert.Contains(expected, entry.Problem);
+        }
+
+        [Fact]
+        public void TextOrCommasInsideMarkedDocumentsAreDocumentsNotForeignFiles()
+        {
+            var entries = Read("---\n[1, 2]\n...\n---\na, b\n...\n---\njust text\n...\n");
+
+            Assert.All(entries, e => Assert.Equal(YamlEntryKind.Document, e.Kind));
         }
 
         [Fact]
@@ -262,10 +403,19 @@ namespace InterviewTools.Engine.Tests.Yaml
         private static List<KeyValuePair<string, object?>> Doc(params (string Key, object? Value)[] pairs) =>
             pairs.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value)).ToList();
 
-        private static string Write(params List<KeyValuePair<string, object?>>[] documents)
+        private static int ProblemLine(YamlEntry entry)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(entry.Problem ?? string.Empty, "^line ([0-9]+), column [0-9]+: .+");
+            Assert.True(match.Success, $"entry {entry.Number}: '{entry.Problem}' does not start with a line and column");
+            return int.Parse(match.Groups[1].Value);
+        }
+
+        private static string Write(params List<KeyValuePair<string, object?>>[] documents) => Write(false, documents);
+
+        private static string Write(bool startsFile, params List<KeyValuePair<string, object?>>[] documents)
         {
             var writer = new StringWriter { NewLine = "\n" };
-            var yaml = new YamlDocumentWriter(writer);
+            var yaml = new YamlDocumentWriter(writer, startsFile);
             foreach (var document in documents) yaml.WriteDocument(document);
             return writer.ToString();
         }
