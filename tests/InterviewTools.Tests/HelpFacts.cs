@@ -16,8 +16,11 @@ namespace InterviewTools.Tests
         {
             using var host = new PowerShellHost();
             Cmdlets = host.Run("Get-Command -Module InterviewTools").Output.Select(o => (CmdletInfo)o.BaseObject).ToDictionary(c => c.Name);
-            var assembly = Cmdlets.Values.First().ImplementingType.Assembly;
-            Types = assembly.GetExportedTypes().ToDictionary(t => t.Name);
+            // The cmdlets' own assembly and the one that declares their output types (InterviewTools.Contracts).
+            var assemblies = Cmdlets.Values.Select(c => c.ImplementingType.Assembly)
+                .Concat(Cmdlets.Values.SelectMany(c => c.OutputType).Select(t => t.Type?.Assembly).OfType<Assembly>())
+                .Distinct();
+            Types = assemblies.SelectMany(a => a.GetExportedTypes()).ToDictionary(t => t.Name);
             var errorCategories = Enum.GetNames(typeof(ErrorCategory)).ToHashSet();
             ErrorIds = ErrorTable.Read(Path.Combine(Repository.Root, "src"));
             Assert(ErrorIds.Count > 30, "the error table was not found in src/");

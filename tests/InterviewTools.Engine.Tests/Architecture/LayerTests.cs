@@ -46,7 +46,7 @@ namespace InterviewTools.Engine.Tests.Architecture
         [Theory]
         [InlineData("Gemini")]
         [InlineData("Common")]
-        [InlineData("Posts")]
+        [InlineData("Yaml")]
         [InlineData("State")]
         [InlineData("Security")]
         public void ALeafFolderUsesNoFolderButTheCommonOne(string leaf)
@@ -56,6 +56,17 @@ namespace InterviewTools.Engine.Tests.Architecture
             var used = graph.TryGetValue(leaf, out var edges) ? edges.Where(e => e.Key != "Common").Select(e => e.Value).ToList() : new List<string>();
 
             Assert.True(used.Count == 0, $"{leaf} should be a leaf but: {string.Join("; ", used)}");
+        }
+
+        [Fact]
+        public void PostsUsesOnlyTheYamlReaderBesidesCommon()
+        {
+            // A Markdown post's front matter is read with the engine's guarded YAML reader, and nothing else.
+            var graph = FolderDependencies.Of(Engine);
+
+            var used = graph["Posts"].Where(e => e.Key is not ("Common" or "Yaml")).Select(e => e.Value).ToList();
+
+            Assert.True(used.Count == 0, "Posts uses: " + string.Join("; ", used));
         }
 
         [Fact]

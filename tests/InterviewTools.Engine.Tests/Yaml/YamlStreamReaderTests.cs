@@ -132,7 +132,7 @@ namespace InterviewTools.Engine.Tests.Yaml
 
             var entries = Read(yaml);
 
-            Assert.Equal(new[] { YamlEntryKind.Document, YamlEntryKind.Invalid, YamlEntryKind.Document }, entries.Select(e => e.Kind));
+            Assert.Equal(new[] { YamlEntryKind.Document, YamlEntryKind.Invalid, YamlEntryKind.Document }, entries.Select(e => e.Kind).ToArray());
             Assert.Equal(2, entries[1].Number);
             var line = ProblemLine(entries[1]);
             Assert.InRange(line, 4, 4 + sample.LineCount + 1);
@@ -228,7 +228,7 @@ namespace InterviewTools.Engine.Tests.Yaml
         {
             var yaml = YamlDocumentWriter.FileHeader + "\n---\nN: 1\nText: cut sh\n" + Write(Doc(("N", "2")));
 
-            Assert.Equal(new[] { YamlEntryKind.CutShort, YamlEntryKind.Document }, Read(yaml).Select(e => e.Kind));
+            Assert.Equal(new[] { YamlEntryKind.CutShort, YamlEntryKind.Document }, Read(yaml).Select(e => e.Kind).ToArray());
         }
 
         [Fact]
