@@ -200,12 +200,7 @@ namespace InterviewTools.Engine.Cache
         {
             try
             {
-                var entry = JsonSerializer.Deserialize(bytes, CacheJson.Files.CacheEntry);
-                if (entry != null && entry.Format == FormatOne.Number)
-                {
-                    using var document = JsonDocument.Parse(bytes);
-                    entry = FormatOne.Read(document.RootElement);
-                }
+                var entry = CacheEntryReader.Read(bytes);
                 defect = entry == null ? "it is empty" : entry.Defect();
                 return defect == null ? entry : null;
             }
