@@ -12,6 +12,22 @@ namespace InterviewTools
         NoFreeTier,
     }
 
+    /// <summary>Where a quota limit comes from: what the server said, what the user configured, or an assumption.</summary>
+    public enum LimitSource
+    {
+        /// <summary>No limit is known: the route is paced only by the server's answers.</summary>
+        Unknown,
+
+        /// <summary>A 429's quotaValue for this project and model (its quotaId is kept).</summary>
+        Server,
+
+        /// <summary>config.yaml's limits for the model.</summary>
+        Configured,
+
+        /// <summary>The built-in free-tier table, or what the server told another project about the same model.</summary>
+        Assumed,
+    }
+
     /// <summary>One key × model of the quota ledger. KeyId is a fingerprint; times are local.</summary>
     public sealed class QuotaStatus
     {
@@ -25,6 +41,15 @@ namespace InterviewTools
         public long? InputTokensPerMinuteLimit { get; set; }
         public int RequestsToday { get; set; }
         public int? RequestsPerDayLimit { get; set; }
+        public LimitSource RequestsPerMinuteLimitSource { get; set; }
+        public LimitSource InputTokensPerMinuteLimitSource { get; set; }
+        public LimitSource RequestsPerDayLimitSource { get; set; }
+
+        /// <summary>The quotaIds of the 429s that taught this route its Server limits, e.g. GenerateRequestsPerDayPerProjectPerModel-FreeTier.</summary>
+        public string? LimitQuotaId { get; set; }
+
+        /// <summary>When the server last stated a limit for this route.</summary>
+        public DateTime? LimitLearnedAt { get; set; }
         public int? RemainingToday { get; set; }
         public DateTime? CoolingDownUntil { get; set; }
         public DateTime ResetsAt { get; set; }

@@ -104,7 +104,9 @@ namespace InterviewTools.Engine.Policy
                 else if (Contains(id, "PerMinute")) learned.RequestsPerMinute = (int)Math.Min(int.MaxValue, violation.QuotaValue);
             }
             if (violations.Count == 0) daily = Contains(error.Message, "per day") || Contains(error.Message, "daily");
-            if (daily) return new FailureVerdict(RotationAction.ExhaustedToday, failure, reason) { Learned = learned };
+            var quotaIds = violations.Select(v => v.QuotaId).Where(id => !string.IsNullOrEmpty(id)).Distinct(StringComparer.Ordinal).ToList();
+            var quotaId = quotaIds.Count == 0 ? null : string.Join(", ", quotaIds);
+            if (daily) return new FailureVerdict(RotationAction.ExhaustedToday, failure, reason) { Learned = learned, QuotaId = quotaId };
 
             var asked = error.RetryDelayFromMessage ?? error.RetryDelay ?? DefaultCoolDown;
             var coolDown = asked + CoolDownMargin;
@@ -112,6 +114,7 @@ namespace InterviewTools.Engine.Policy
             {
                 CoolDown = coolDown > CoolDownCap ? CoolDownCap : coolDown,
                 Learned = learned,
+                QuotaId = quotaId,
             };
         }
 

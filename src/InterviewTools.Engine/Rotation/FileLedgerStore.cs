@@ -158,7 +158,12 @@ namespace InterviewTools.Engine.Rotation
         {
             usage.LastError = verdict.Reason;
             usage.LastErrorAt = now;
-            if (verdict.Learned != null) usage.Learned = verdict.Learned.Over(usage.Learned);
+            if (verdict.Learned != null && !IsEmpty(verdict.Learned))
+            {
+                usage.Learned = verdict.Learned.Over(usage.Learned);
+                usage.LearnedQuotaId = verdict.QuotaId ?? usage.LearnedQuotaId;
+                usage.LearnedAt = now;
+            }
             switch (verdict.Action)
             {
                 case RotationAction.ExhaustedToday:
@@ -181,6 +186,9 @@ namespace InterviewTools.Engine.Rotation
                     break;
             }
         }
+
+        private static bool IsEmpty(QuotaLimits limits) =>
+            limits.RequestsPerMinute == null && limits.InputTokensPerMinute == null && limits.RequestsPerDay == null && limits.InputTokensPerDay == null;
 
         private static KeyRecord Key(LedgerState state, PooledKey key)
         {

@@ -69,6 +69,12 @@ namespace InterviewTools.Engine.Rotation
         public DateTimeOffset? ExhaustedUntil { get; set; }
         public bool NoFreeTier { get; set; }
         public QuotaLimits Learned { get; set; } = new QuotaLimits();
+
+        /// <summary>The quotaIds of the 429s that stated <see cref="Learned"/>; absent in ledgers written before sources were kept.</summary>
+        public string? LearnedQuotaId { get; set; }
+
+        /// <summary>When the server last stated a limit for this route.</summary>
+        public DateTimeOffset? LearnedAt { get; set; }
         public string? LastError { get; set; }
         public DateTimeOffset? LastErrorAt { get; set; }
         public string? LastKey { get; set; }

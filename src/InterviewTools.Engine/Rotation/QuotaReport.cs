@@ -34,7 +34,8 @@ namespace InterviewTools.Engine.Rotation
         {
             usage ??= new RouteUsage { Project = project, Model = model };
             RouteCapacity.Normalize(usage, now);
-            var limit = limits.For(model, usage, state.LearnedForModel(model));
+            var learnedElsewhere = state.LearnedForModel(model);
+            var limit = limits.For(model, usage, learnedElsewhere);
             var remaining = usage.ExhaustedUntil != null ? 0 : limit.RequestsPerDay - usage.DayRequests is { } left ? Math.Max(0, left) : (int?)null;
             var lastError = (Reason: usage.LastError, At: usage.LastErrorAt);
             var coolingUntil = usage.CoolingUntil;
@@ -51,6 +52,11 @@ namespace InterviewTools.Engine.Rotation
                 InputTokensPerMinuteLimit = limit.InputTokensPerMinute,
                 RequestsToday = usage.DayRequests,
                 RequestsPerDayLimit = limit.RequestsPerDay,
+                RequestsPerMinuteLimitSource = limits.SourceOf(model, usage, learnedElsewhere, l => l.RequestsPerMinute),
+                InputTokensPerMinuteLimitSource = limits.SourceOf(model, usage, learnedElsewhere, l => l.InputTokensPerMinute),
+                RequestsPerDayLimitSource = limits.SourceOf(model, usage, learnedElsewhere, l => l.RequestsPerDay),
+                LimitQuotaId = usage.LearnedQuotaId,
+                LimitLearnedAt = usage.LearnedAt?.LocalDateTime,
                 RemainingToday = remaining,
                 CoolingDownUntil = coolingUntil?.LocalDateTime,
                 ResetsAt = PacificTime.NextMidnight(now).LocalDateTime,

@@ -8,22 +8,6 @@ namespace InterviewTools.Engine.Rotation
     /// The limits to pace a (project, model) by: what the server said to this project in a 429, else the configuration, else what
     /// it said to another project about the same model (free-tier limits are per model), else the built-in free-tier defaults.
     /// </summary>
-    /// <summary>Where a limit comes from: what the server said, what the user configured, or an assumption.</summary>
-    public enum LimitSource
-    {
-        /// <summary>No limit is known: the route is paced only by the server's answers.</summary>
-        Unknown,
-
-        /// <summary>A 429's quotaValue for this project and model.</summary>
-        Server,
-
-        /// <summary>config.yaml's limits for the model.</summary>
-        Configured,
-
-        /// <summary>The built-in free-tier table, or what the server told another project about the same model.</summary>
-        Assumed,
-    }
-
     internal sealed class RouteLimits
     {
         private readonly IReadOnlyDictionary<string, QuotaLimits> _configured;
@@ -45,12 +29,17 @@ namespace InterviewTools.Engine.Rotation
         }
 
         /// <summary>Where the requests-per-day limit that <see cref="For"/> gives comes from, by the same order of precedence.</summary>
-        public LimitSource SourceOfDailyLimit(string model, RouteUsage? usage, QuotaLimits? learnedElsewhere = null)
+        public LimitSource SourceOfDailyLimit(string model, RouteUsage? usage, QuotaLimits? learnedElsewhere = null) =>
+            SourceOf(model, usage, learnedElsewhere, l => l.RequestsPerDay);
+
+        /// <summary>Where one dimension of the limits that <see cref="For"/> gives comes from, by the same order of precedence.</summary>
+        public LimitSource SourceOf(string model, RouteUsage? usage, QuotaLimits? learnedElsewhere, Func<QuotaLimits, object?> dimension)
         {
-            if (usage?.Learned.RequestsPerDay != null) return LimitSource.Server;
-            if (_configured.TryGetValue(model, out var configured) && configured.RequestsPerDay != null) return LimitSource.Configured;
-            if (learnedElsewhere?.RequestsPerDay != null) return LimitSource.Assumed;
-            return _useBuiltInDefaults && FreeTierDefaults.For(model)?.RequestsPerDay != null ? LimitSource.Assumed : LimitSource.Unknown;
+            if (usage != null && dimension(usage.Learned) != null) return LimitSource.Server;
+            if (_configured.TryGetValue(model, out var configured) && dimension(configured) != null) return LimitSource.Configured;
+            if (learnedElsewhere != null && dimension(learnedElsewhere) != null) return LimitSource.Assumed;
+            var builtIn = _useBuiltInDefaults ? FreeTierDefaults.For(model) : null;
+            return builtIn != null && dimension(builtIn) != null ? LimitSource.Assumed : LimitSource.Unknown;
         }
     }
 }

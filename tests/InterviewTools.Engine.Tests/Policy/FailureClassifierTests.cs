@@ -59,6 +59,7 @@ namespace InterviewTools.Engine.Tests.Policy
 
             Assert.Equal(RotationAction.ExhaustedToday, verdict.Action);
             Assert.Equal(20, verdict.Learned!.RequestsPerDay);
+            Assert.Equal("GenerateRequestsPerDayPerProjectPerModel-FreeTier", verdict.QuotaId);
             Assert.Equal(TimeSpan.Zero, verdict.CoolDown);
         }
 
