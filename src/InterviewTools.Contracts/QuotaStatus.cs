@@ -28,6 +28,19 @@ namespace InterviewTools
         Assumed,
     }
 
+    /// <summary>A project's billing tier as the module has learned it. Google never states it; only its answers show it.</summary>
+    public enum ProjectTier
+    {
+        /// <summary>Not learned yet: assumed free-tier limits pace the project, and one request past them finds out.</summary>
+        Unknown,
+
+        /// <summary>A 429 named a -FreeTier quota: the built-in free-tier table is trusted for its models.</summary>
+        Free,
+
+        /// <summary>A request past an assumed free-tier limit succeeded, or a 429 named a paid quota: only its own 429s and the configuration limit it.</summary>
+        Paid,
+    }
+
     /// <summary>One key × model of the quota ledger. KeyId is a fingerprint; times are local.</summary>
     public sealed class QuotaStatus
     {
@@ -55,5 +68,10 @@ namespace InterviewTools
         public DateTime ResetsAt { get; set; }
         public string? LastError { get; set; }
         public DateTime? LastErrorAt { get; set; }
+        public ProjectTier Tier { get; set; }
+
+        /// <summary>How the tier was learned, e.g. the -FreeTier quotaId of a 429, or the request past an assumed limit that succeeded.</summary>
+        public string? TierLearnedFrom { get; set; }
+        public DateTime? TierLearnedAt { get; set; }
     }
 }

@@ -34,6 +34,12 @@ namespace InterviewTools.Engine.Rotation
         internal string Id { get; }
         internal long Second { get; }
         internal long Tokens { get; }
+
+        /// <summary>
+        /// The request goes past an assumed limit that no answer confirmed (the limit's description), to learn the project's tier:
+        /// success means it is paid, a -FreeTier 429 that it is free.
+        /// </summary>
+        internal string? PastAssumedLimit { get; set; }
     }
 
     /// <summary>When the earliest of the blocked routes can take a request again, and why it cannot now.</summary>
@@ -54,6 +60,9 @@ namespace InterviewTools.Engine.Rotation
         public string WaitingFor => Route == null ? Reason : $"{Route}: {Reason}";
 
         internal Blockage On(Route route) => new Blockage(Until, Reason, Probing, route);
+
+        /// <summary>The same blockage, its reason followed by where the limit comes from.</summary>
+        internal Blockage Because(string source) => new Blockage(Until, $"{Reason} ({source})", Probing, Route);
 
         /// <summary>The route's limits are unknown and a request of this process is already finding them out: wait for its answer.</summary>
         public bool Probing { get; }

@@ -19,27 +19,38 @@ namespace InterviewTools.Engine.Rotation
             _useBuiltInDefaults = useBuiltInDefaults;
         }
 
-        public QuotaLimits For(string model, RouteUsage? usage, QuotaLimits? learnedElsewhere = null)
+        /// <summary>
+        /// The limits to pace by. A project known to be paid gets no assumption: only the configuration and its own 429s limit it.
+        /// </summary>
+        public QuotaLimits For(string model, RouteUsage? usage, QuotaLimits? learnedElsewhere = null, ProjectTier tier = ProjectTier.Unknown)
         {
+            var assumed = tier == ProjectTier.Paid ? null : Assumed(model, learnedElsewhere);
             var configured = _configured.TryGetValue(model, out var limits) ? limits : null;
-            var builtIn = _useBuiltInDefaults ? FreeTierDefaults.For(model) : null;
-            var hinted = learnedElsewhere?.Over(builtIn) ?? builtIn;
-            var stated = configured?.Over(hinted) ?? hinted ?? new QuotaLimits();
+            var stated = configured?.Over(assumed) ?? assumed ?? new QuotaLimits();
             return usage == null ? stated : usage.Learned.Over(stated);
         }
 
+        /// <summary>The limits nobody assumed: this project's own 429s over the configuration. Tier discovery may go past anything else once.</summary>
+        public QuotaLimits Firm(string model, RouteUsage usage) =>
+            usage.Learned.Over(_configured.TryGetValue(model, out var limits) ? limits : null);
+
+        private QuotaLimits? Assumed(string model, QuotaLimits? learnedElsewhere)
+        {
+            var builtIn = _useBuiltInDefaults ? FreeTierDefaults.For(model) : null;
+            return learnedElsewhere?.Over(builtIn) ?? builtIn;
+        }
+
         /// <summary>Where the requests-per-day limit that <see cref="For"/> gives comes from, by the same order of precedence.</summary>
-        public LimitSource SourceOfDailyLimit(string model, RouteUsage? usage, QuotaLimits? learnedElsewhere = null) =>
-            SourceOf(model, usage, learnedElsewhere, l => l.RequestsPerDay);
+        public LimitSource SourceOfDailyLimit(string model, RouteUsage? usage, QuotaLimits? learnedElsewhere = null, ProjectTier tier = ProjectTier.Unknown) =>
+            SourceOf(model, usage, learnedElsewhere, l => l.RequestsPerDay, tier);
 
         /// <summary>Where one dimension of the limits that <see cref="For"/> gives comes from, by the same order of precedence.</summary>
-        public LimitSource SourceOf(string model, RouteUsage? usage, QuotaLimits? learnedElsewhere, Func<QuotaLimits, object?> dimension)
+        public LimitSource SourceOf(string model, RouteUsage? usage, QuotaLimits? learnedElsewhere, Func<QuotaLimits, object?> dimension, ProjectTier tier = ProjectTier.Unknown)
         {
             if (usage != null && dimension(usage.Learned) != null) return LimitSource.Server;
             if (_configured.TryGetValue(model, out var configured) && dimension(configured) != null) return LimitSource.Configured;
-            if (learnedElsewhere != null && dimension(learnedElsewhere) != null) return LimitSource.Assumed;
-            var builtIn = _useBuiltInDefaults ? FreeTierDefaults.For(model) : null;
-            return builtIn != null && dimension(builtIn) != null ? LimitSource.Assumed : LimitSource.Unknown;
+            var assumed = tier == ProjectTier.Paid ? null : Assumed(model, learnedElsewhere);
+            return assumed != null && dimension(assumed) != null ? LimitSource.Assumed : LimitSource.Unknown;
         }
     }
 }
