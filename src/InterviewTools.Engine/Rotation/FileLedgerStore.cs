@@ -64,6 +64,7 @@ namespace InterviewTools.Engine.Rotation
         public Reservation? TryReserve(IReadOnlyList<RouteCandidate> candidates, long tokens, out Blockage? earliest)
         {
             Blockage? soonest = null;
+            string? oversized = null;
             var reservation = _file.Update(state =>
             {
                 var now = _time.GetUtcNow();
@@ -74,6 +75,13 @@ namespace InterviewTools.Engine.Rotation
                     if (state.Keys.TryGetValue(route.Key.Key.Fingerprint, out var key) && key.Disabled != null) continue;
                     var usage = state.Route(route.Project, route.Model);
                     RouteCapacity.Normalize(usage, now);
+                    if (_limits.Firm(route.Model, usage).InputTokensPerMinute is { } tpm && tokens > tpm)
+                    {
+                        // The server (or the configuration) said this route never takes so many tokens a minute: sending would only cost a 429.
+                        var source = usage.Learned.InputTokensPerMinute != null ? "server" : "configured";
+                        oversized ??= $"{tokens:N0} input tokens exceed the input-tokens-per-minute limit of {route.Model} ({tpm:N0}, {source})";
+                        continue;
+                    }
                     var tier = state.TierOf(route.Project);
                     var limits = _limits.For(route.Model, usage, state.LearnedForModel(route.Model), tier);
                     var blockage = RouteCapacity.Check(usage, limits, tokens, now);
@@ -113,7 +121,9 @@ namespace InterviewTools.Engine.Rotation
                 }
                 return null;
             });
-            earliest = soonest;
+            earliest = soonest ?? (reservation == null && oversized != null
+                ? Blockage.Oversized(oversized + (candidates.Count > 1 ? " and of every other route in the chain" : string.Empty) + "; no model in the chain can take this post now")
+                : null);
             return reservation;
         }
 

@@ -53,13 +53,18 @@ namespace InterviewTools.Engine.Rotation
             Route = route;
         }
 
+        /// <summary>No route can ever take the request: it exceeds every route's known input-tokens-per-minute limit.</summary>
+        internal static Blockage Oversized(string reason) => new Blockage(System.DateTimeOffset.MaxValue, reason) { Never = true };
+
+        public bool Never { get; private set; }
+
         /// <summary>The blocked route whose quota returns first, once the ledger has picked it among the candidates.</summary>
         public Route? Route { get; }
 
         /// <summary>What a wait is for, as the progress record shows it: the route and why it cannot take a request now.</summary>
         public string WaitingFor => Route == null ? Reason : $"{Route}: {Reason}";
 
-        internal Blockage On(Route route) => new Blockage(Until, Reason, Probing, route);
+        internal Blockage On(Route route) => new Blockage(Until, Reason, Probing, route) { Never = Never };
 
         /// <summary>The same blockage, its reason followed by where the limit comes from.</summary>
         internal Blockage Because(string source) => new Blockage(Until, $"{Reason} ({source})", Probing, Route);
