@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using InterviewTools.Engine.Rotation;
 
 namespace InterviewTools.Engine
@@ -35,10 +36,23 @@ namespace InterviewTools.Engine
                 var posts = _fallbacks == 0
                     ? $"{_count} post(s) deferred — run the same command again then."
                     : $"{_count} post(s) deferred; {_fallbacks} of them got an offline summary (Fallback), which running the same command again then replaces with Gemini's.";
+                if (_returns == PacificTime.NextMidnight(now) && UnknownTiers(planner) is { } unknown && unknown > 0)
+                {
+                    // The server has not said these projects are exhausted: only the assumed free-tier table has.
+                    return $"The assumed free-tier limits of {routes} are used up for today, and the tier of {unknown} project(s) is not known yet "
+                        + $"(Get-QuotaStatus shows the Tier and the source of each limit; on a paid tier set builtInLimits: false in config.yaml); "
+                        + $"the assumed limits reset at 00:00 PT ({local} local, in {wait}); {posts}";
+                }
                 return _returns == PacificTime.NextMidnight(now)
                     ? $"All {routes} are exhausted for today; quota returns at 00:00 PT ({local} local, in {wait}); {posts}"
                     : $"No quota among {routes} within {planner.MaxWait.TotalSeconds:0} s (-MaxWaitSec); the earliest returns at {local} local (in {wait}); {posts}";
             }
+        }
+
+        private static int UnknownTiers(RoutePlanner planner)
+        {
+            var state = planner.Snapshot();
+            return planner.Keys.Select(k => k.Project).Distinct(StringComparer.Ordinal).Count(p => state.TierOf(p) == ProjectTier.Unknown);
         }
 
         private static string Span(TimeSpan span)

@@ -283,10 +283,11 @@ namespace InterviewTools.Engine
                         usage ??= new RouteUsage { Project = project.Key, Model = model };
                         RouteCapacity.Normalize(usage, now);
                         var learnedElsewhere = state.LearnedForModel(model);
-                        var limits = Ledger.Limits.For(model, usage, learnedElsewhere);
+                        var tier = state.TierOf(project.Key);
+                        var limits = Ledger.Limits.For(model, usage, learnedElsewhere, tier);
                         var refused = project.All(k => state.Keys.TryGetValue(k.Key.Fingerprint, out var record) && record.Disabled != null);
                         var usable = !refused && !state.RetiredModels.ContainsKey(model) && usage.ExhaustedUntil == null && !usage.NoFreeTier;
-                        routes.Add(new RouteAllowance(project.Key, model, usage.DayRequests, limits.RequestsPerDay, Ledger.Limits.SourceOfDailyLimit(model, usage, learnedElsewhere), usable));
+                        routes.Add(new RouteAllowance(project.Key, model, usage.DayRequests, limits.RequestsPerDay, Ledger.Limits.SourceOfDailyLimit(model, usage, learnedElsewhere, tier), usable));
                     }
                 }
             }

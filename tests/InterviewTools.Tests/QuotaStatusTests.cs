@@ -143,7 +143,7 @@ namespace InterviewTools.Tests
 
             Assert.Empty(run.Errors);
             Assert.Equal(4, blocks.Count);
-            Assert.Matches(@"^key-[0-9a-f]{8}( \(project .+\))?$", run.Output[0].ToString());   // the group heading
+            Assert.Matches(@"^key-[0-9a-f]{8} \((project .+, )?tier Free\)$", run.Output[0].ToString());   // the group heading: the 429 named a -FreeTier quota
             Assert.Equal("0/5", run.Output[1].ToString());
             Assert.Equal("0/20", run.Output[2].ToString());
             Assert.Equal(BadAnswerAndServiceErrorTests.NextPacificMidnight().LocalDateTime.ToString("HH:mm"), run.Output[3].ToString());

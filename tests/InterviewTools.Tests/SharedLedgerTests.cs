@@ -19,7 +19,8 @@ namespace InterviewTools.Tests
             var options = new FakeGeminiOptions();
             options.ModelQuotas["gemini-3.5-flash"] = new QuotaLimits(Rpm: 5, Rpd: 20);
             options.ModelQuotas["gemini-3.1-flash-lite"] = new QuotaLimits(Rpm: 15, Rpd: 500);
-            using var world = new HostedScenario(options, config: null);
+            // The limits are configured, so they are firm: no request goes past them to learn the tier, and the counts alone are tested.
+            using var world = new HostedScenario(options, config: "limits:\n  gemini-3.5-flash: { rpm: 5, rpd: 20 }\n  gemini-3.1-flash-lite: { rpm: 15, rpd: 500 }\n");
             var script = world.WritePost("run.ps1",
                 "$posts = 1..8 | ForEach-Object { \"进程 $env:IT_PROCESS 第 $_ 篇：什么是 GQA？\" }\n" +
                 "Invoke-PostSummary -Text $posts -ThrottleLimit 2 -MaxWaitSec 0 | ForEach-Object { \"$($_.Status) $($_.Model)\" }\n");

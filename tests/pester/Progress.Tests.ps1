@@ -60,7 +60,7 @@ Describe 'Progress in the real host' -Tag 'Offline' {
         $waits = @(Get-CliXmlProgress $result.Error | Where-Object StatusDescription -Like 'Waiting until*')
         $waits.Count | Should -BeGreaterOrEqual 1 -Because 'the wait must reach the host as a progress record'
         $wait = $waits[0]
-        $wait.StatusDescription | Should -Match "^Waiting until \d\d:\d\d:\d\d for quota \($([regex]::Escape($model)) via key-[0-9a-f]{8} \([^)]+\): 1/1 requests this minute\); 1 of 2 done$"
+        $wait.StatusDescription | Should -Match "^Waiting until \d\d:\d\d:\d\d for quota \($([regex]::Escape($model)) via key-[0-9a-f]{8} \([^)]+\): 1/1 requests this minute \(configured in config\.yaml\)\); 1 of 2 done$"
         $wait.SecondsRemaining | Should -BeGreaterThan 40
         $wait.SecondsRemaining | Should -BeLessOrEqual 61
         $wait.Activity | Should -Match ([regex]::Escape($model))

@@ -124,7 +124,7 @@ Describe 'Default views' -Tag 'Offline' {
             $table = Show-Table $quota $Width
             $row = $quota[0]
 
-            $table | Should -Match "(?m)^\s*Key: $([regex]::Escape($row.KeyId)) \(project views\)\s*$"
+            $table | Should -Match "(?m)^\s*Key: $([regex]::Escape($row.KeyId)) \(project views, tier $($row.Tier)\)\s*$"
             $table | Should -Match '(?m)^Model\s+State\s+Minute\s+Today\s+Left\s+Until\s+LastError\s*$'
             $cells = Find-Row $table "$([regex]::Escape($model))\s+ExhaustedToday\s+\d+/\S+\s+2/2\s+(?<left>0)\s+(?<until>\d\d:\d\d)\s+(?<error>429.+?)"
             $cells['until'] | Should -Be $row.ResetsAt.ToString('HH:mm')

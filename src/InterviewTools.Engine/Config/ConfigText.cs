@@ -42,7 +42,9 @@ namespace InterviewTools.Engine.Config
             return shown.ToString();
         }
 
-        public static bool LooksLikeGoogleKey(string text) => text.StartsWith("AIza", StringComparison.Ordinal);
+        /// <summary>Both shapes of a Gemini key: the standard AIza… key and the 2026 AQ.… auth key.</summary>
+        public static bool LooksLikeGoogleKey(string text) =>
+            text.StartsWith("AIza", StringComparison.Ordinal) || text.StartsWith("AQ.", StringComparison.Ordinal);
 
         /// <summary>Replaces every scalar, anchor and tag of <paramref name="yaml"/> that occurs in the reason of the error by its fingerprint.</summary>
         public static string ScrubParserMessage(YamlSyntaxError error, string yaml, ISet<string> fieldNames)

@@ -10,6 +10,9 @@ namespace InterviewTools.Engine.Policy
     /// <summary>Reads what went wrong from the HTTP status and the google.rpc details first, and the message text last.</summary>
     internal static class FailureClassifier
     {
+        private const string AccessTokenTypeUnsupported = "ACCESS_TOKEN_TYPE_UNSUPPORTED";
+        private const string KeyTypeRefusal = "this key type is not accepted by the endpoint";
+
         private static readonly string[] KeyRejectionReasons = { "API_KEY_INVALID", "API_KEY_SERVICE_BLOCKED", "SERVICE_DISABLED", "CONSUMER_SUSPENDED" };
 
         /// <summary>What the service or the network did, as opposed to a bug here, which must surface as itself.</summary>
@@ -58,6 +61,7 @@ namespace InterviewTools.Engine.Policy
             switch (failure.Kind)
             {
                 case FailureKind.KeyRejected:
+                case FailureKind.KeyTypeUnsupported:
                     return new FailureVerdict(RotationAction.DisableKey, failure, reason);
                 case FailureKind.ServerError:
                     return new FailureVerdict(RotationAction.Transient, failure, reason);
@@ -70,6 +74,7 @@ namespace InterviewTools.Engine.Policy
         public static string ShortReason(GeminiError error)
         {
             var head = $"{error.HttpStatus} {error.Status}".Trim();
+            if (string.Equals(error.ErrorInfo?.Reason, AccessTokenTypeUnsupported, StringComparison.Ordinal)) return $"{head}: {KeyTypeRefusal} ({AccessTokenTypeUnsupported})";
             if (error.QuotaViolations.Count > 0)
             {
                 var quotas = string.Join("; ", error.QuotaViolations.Select(v => $"{v.QuotaId ?? v.QuotaMetric ?? "quota"}, limit: {v.QuotaValue}"));
@@ -104,7 +109,9 @@ namespace InterviewTools.Engine.Policy
                 else if (Contains(id, "PerMinute")) learned.RequestsPerMinute = (int)Math.Min(int.MaxValue, violation.QuotaValue);
             }
             if (violations.Count == 0) daily = Contains(error.Message, "per day") || Contains(error.Message, "daily");
-            if (daily) return new FailureVerdict(RotationAction.ExhaustedToday, failure, reason) { Learned = learned };
+            var quotaIds = violations.Select(v => v.QuotaId).Where(id => !string.IsNullOrEmpty(id)).Distinct(StringComparer.Ordinal).ToList();
+            var quotaId = quotaIds.Count == 0 ? null : string.Join(", ", quotaIds);
+            if (daily) return new FailureVerdict(RotationAction.ExhaustedToday, failure, reason) { Learned = learned, QuotaId = quotaId };
 
             var asked = error.RetryDelayFromMessage ?? error.RetryDelay ?? DefaultCoolDown;
             var coolDown = asked + CoolDownMargin;
@@ -112,6 +119,7 @@ namespace InterviewTools.Engine.Policy
             {
                 CoolDown = coolDown > CoolDownCap ? CoolDownCap : coolDown,
                 Learned = learned,
+                QuotaId = quotaId,
             };
         }
 
@@ -122,6 +130,10 @@ namespace InterviewTools.Engine.Policy
             var message = $"{error.HttpStatus} {error.Status}: {error.Message}";
             var reason = error.ErrorInfo?.Reason;
             if (error.HttpStatus == 429) return new SummaryFailure(FailureKind.QuotaExhausted, message, 429);
+            if (string.Equals(reason, AccessTokenTypeUnsupported, StringComparison.Ordinal))
+            {
+                return new SummaryFailure(FailureKind.KeyTypeUnsupported, $"{error.HttpStatus} {error.Status}: {KeyTypeRefusal} ({AccessTokenTypeUnsupported}).", error.HttpStatus);
+            }
             if (error.HttpStatus == 401 || error.HttpStatus == 402 || error.HttpStatus == 403 || (reason != null && KeyRejectionReasons.Contains(reason)))
             {
                 return new SummaryFailure(FailureKind.KeyRejected, message, error.HttpStatus);

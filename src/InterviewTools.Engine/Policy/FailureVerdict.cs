@@ -30,5 +30,11 @@ namespace InterviewTools.Engine.Policy
             get => Rotation.Learned;
             set => Rotation.Learned = value;
         }
+
+        public string? QuotaId
+        {
+            get => Rotation.QuotaId;
+            set => Rotation.QuotaId = value;
+        }
     }
 }

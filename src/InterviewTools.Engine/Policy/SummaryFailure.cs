@@ -17,6 +17,9 @@ namespace InterviewTools.Engine.Policy
         TimedOut,
         NoUsableKey,
         NoUsableModel,
+
+        /// <summary>401 ACCESS_TOKEN_TYPE_UNSUPPORTED: the endpoint does not take this kind of key (say an AQ. auth key), which is not the key's fault.</summary>
+        KeyTypeUnsupported,
     }
 
     public sealed class SummaryFailure

@@ -20,6 +20,9 @@ namespace InterviewTools.Engine.Rotation
             DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         };
 
+        /// <summary>How long a request past an assumed limit holds the project's probe; longer than any request, shorter than a stalled run.</summary>
+        private static readonly TimeSpan TierProbeLife = TimeSpan.FromMinutes(2);
+
         private readonly StateFile<LedgerState> _file;
         private readonly RouteLimits _limits;
         private readonly TimeProvider _time;
@@ -61,6 +64,7 @@ namespace InterviewTools.Engine.Rotation
         public Reservation? TryReserve(IReadOnlyList<RouteCandidate> candidates, long tokens, out Blockage? earliest)
         {
             Blockage? soonest = null;
+            string? oversized = null;
             var reservation = _file.Update(state =>
             {
                 var now = _time.GetUtcNow();
@@ -71,9 +75,33 @@ namespace InterviewTools.Engine.Rotation
                     if (state.Keys.TryGetValue(route.Key.Key.Fingerprint, out var key) && key.Disabled != null) continue;
                     var usage = state.Route(route.Project, route.Model);
                     RouteCapacity.Normalize(usage, now);
-                    var limits = _limits.For(route.Model, usage, state.LearnedForModel(route.Model));
+                    if (_limits.Firm(route.Model, usage).InputTokensPerMinute is { } tpm && tokens > tpm)
+                    {
+                        // The server (or the configuration) said this route never takes so many tokens a minute: sending would only cost a 429.
+                        var source = usage.Learned.InputTokensPerMinute != null ? "server" : "configured";
+                        oversized ??= $"{tokens:N0} input tokens exceed the input-tokens-per-minute limit of {route.Model} ({tpm:N0}, {source})";
+                        continue;
+                    }
+                    var tier = state.TierOf(route.Project);
+                    var limits = _limits.For(route.Model, usage, state.LearnedForModel(route.Model), tier);
                     var blockage = RouteCapacity.Check(usage, limits, tokens, now);
-                    if (blockage == null && candidate.ProbeInFlight && IsBeingProbed(usage, limits))
+                    var firm = blockage == null ? null : RouteCapacity.Check(usage, _limits.Firm(route.Model, usage), tokens, now);
+                    if (blockage != null) blockage = blockage.Because(SourceOf(blockage, firm, usage, tier));
+                    string? pastAssumedLimit = null;
+                    if (blockage != null && tier == ProjectTier.Unknown && firm == null)
+                    {
+                        // Only an assumption stands in the way: one request at a time goes past it to learn the project's tier.
+                        if (candidate.ProbeInFlight || (state.Projects.TryGetValue(route.Project, out var known) && known.ProbeUntil > now))
+                        {
+                            blockage = new Blockage(now + RoutePlanner.ProbePoll, "finding out the project's tier (" + blockage.Reason + ")", probing: true);
+                        }
+                        else
+                        {
+                            pastAssumedLimit = blockage.Reason;
+                            blockage = null;
+                        }
+                    }
+                    if (blockage == null && candidate.ProbeInFlight && IsBeingProbed(usage, limits, tier))
                     {
                         blockage = new Blockage(now + RoutePlanner.ProbePoll, "finding out its limits", probing: true);
                     }
@@ -86,18 +114,33 @@ namespace InterviewTools.Engine.Rotation
                         usage.DayTokens += tokens;
                         usage.LastKey = route.Key.Key.Fingerprint;
                         Key(state, route.Key).LastUsed = now;
-                        return new Reservation(route, bucket.Second, tokens);
+                        if (pastAssumedLimit != null) Project(state, route.Project).ProbeUntil = now + TierProbeLife;
+                        return new Reservation(route, bucket.Second, tokens) { PastAssumedLimit = pastAssumedLimit };
                     }
                     if (soonest == null || blockage.Until < soonest.Until) soonest = blockage.On(route);
                 }
                 return null;
             });
-            earliest = soonest;
+            earliest = soonest ?? (reservation == null && oversized != null
+                ? Blockage.Oversized(oversized + (candidates.Count > 1 ? " and of every other route in the chain" : string.Empty) + "; no model in the chain can take this post now")
+                : null);
             return reservation;
         }
 
-        private static bool IsBeingProbed(RouteUsage usage, QuotaLimits limits) =>
-            !usage.BeyondFreeTier && (limits.RequestsPerMinute == null || limits.RequestsPerDay == null);
+        /// <summary>Whether the server, the configuration or an assumption set the limit in the way, for every message that reports it.</summary>
+        private string SourceOf(Blockage blockage, Blockage? firm, RouteUsage usage, ProjectTier tier)
+        {
+            if (firm == null)
+            {
+                return tier == ProjectTier.Unknown ? "assumed free-tier limit; the project's tier is not known yet" : "assumed free-tier limit";
+            }
+            var serverSaid = usage.ExhaustedUntil != null || usage.CoolingUntil != null || RouteCapacity.Check(usage, usage.Learned, 0, _time.GetUtcNow()) != null;
+            if (!serverSaid) return "configured in config.yaml";
+            return usage.LearnedQuotaId == null ? "server" : "server: " + usage.LearnedQuotaId;
+        }
+
+        private static bool IsBeingProbed(RouteUsage usage, QuotaLimits limits, ProjectTier tier) =>
+            tier != ProjectTier.Paid && !usage.BeyondFreeTier && (limits.RequestsPerMinute == null || limits.RequestsPerDay == null);
 
         /// <summary>The server answered: replace the estimate with the tokens it counted, and note a route that outran every free tier.</summary>
         public void Settle(Reservation reservation, long countedTokens)
@@ -109,7 +152,19 @@ namespace InterviewTools.Engine.Rotation
                 var counted = countedTokens > 0 ? countedTokens : reservation.Tokens;
                 if (bucket != null) bucket.Tokens += counted - reservation.Tokens;
                 usage.DayTokens += counted - reservation.Tokens;
-                if (usage.Minute.Sum(b => b.Requests) > FreeTierDefaults.HighestRequestsPerMinute) usage.BeyondFreeTier = true;
+                var now = _time.GetUtcNow();
+                var lastMinute = usage.Minute.Sum(b => b.Requests);
+                if (lastMinute > FreeTierDefaults.HighestRequestsPerMinute)
+                {
+                    usage.BeyondFreeTier = true;
+                    state.LearnTier(reservation.Route.Project, ProjectTier.Paid, $"{lastMinute} requests to {reservation.Route.Model} in a minute succeeded", now);
+                }
+                if (reservation.PastAssumedLimit != null)
+                {
+                    Project(state, reservation.Route.Project).ProbeUntil = null;
+                    state.LearnTier(reservation.Route.Project, ProjectTier.Paid,
+                        $"a request to {reservation.Route.Model} past the assumed free-tier limit ({reservation.PastAssumedLimit}) succeeded", now);
+                }
                 return true;
             });
         }
@@ -134,6 +189,7 @@ namespace InterviewTools.Engine.Rotation
                     usage.DayRequests = Math.Max(0, usage.DayRequests - 1);
                     usage.DayTokens = Math.Max(0, usage.DayTokens - reservation.Tokens);
                 }
+                if (reservation.PastAssumedLimit != null) Project(state, route.Project).ProbeUntil = null;
                 if (verdict != null) Apply(state, usage, route, verdict, now);
                 return true;
             });
@@ -158,7 +214,18 @@ namespace InterviewTools.Engine.Rotation
         {
             usage.LastError = verdict.Reason;
             usage.LastErrorAt = now;
-            if (verdict.Learned != null) usage.Learned = verdict.Learned.Over(usage.Learned);
+            if (verdict.Learned != null && !IsEmpty(verdict.Learned))
+            {
+                usage.Learned = verdict.Learned.Over(usage.Learned);
+                usage.LearnedQuotaId = verdict.QuotaId ?? usage.LearnedQuotaId;
+                usage.LearnedAt = now;
+            }
+            if (verdict.QuotaId != null)
+            {
+                // A 429's quotaId is the only statement of a tier the server makes: "-FreeTier" on the free tier, none on paid tiers.
+                var free = verdict.QuotaId.IndexOf("-FreeTier", StringComparison.OrdinalIgnoreCase) >= 0;
+                state.LearnTier(route.Project, free ? ProjectTier.Free : ProjectTier.Paid, "429 " + verdict.QuotaId, now);
+            }
             switch (verdict.Action)
             {
                 case RotationAction.ExhaustedToday:
@@ -180,6 +247,19 @@ namespace InterviewTools.Engine.Rotation
                     Key(state, route.Key).Disabled = new LedgerNote { Reason = verdict.Reason, At = now };
                     break;
             }
+        }
+
+        private static bool IsEmpty(QuotaLimits limits) =>
+            limits.RequestsPerMinute == null && limits.InputTokensPerMinute == null && limits.RequestsPerDay == null && limits.InputTokensPerDay == null;
+
+        private static ProjectRecord Project(LedgerState state, string project)
+        {
+            if (!state.Projects.TryGetValue(project, out var record))
+            {
+                record = new ProjectRecord();
+                state.Projects[project] = record;
+            }
+            return record;
         }
 
         private static KeyRecord Key(LedgerState state, PooledKey key)

@@ -4,7 +4,7 @@ using System.Linq;
 namespace InterviewTools.Engine.Rotation
 {
     /// <summary>
-    /// What Reset-QuotaStatus clears. A key: its refusal. A project and/or model: their usage, cool-downs and learned limits.
+    /// What Reset-QuotaStatus clears. A key: its refusal. A project and/or model: their usage, cool-downs and learned limits (a project alone: also its tier).
     /// A model: also its retirement, which holds for every key. Nothing named: everything, including the cached model list.
     /// </summary>
     public sealed class LedgerReset
@@ -31,7 +31,7 @@ namespace InterviewTools.Engine.Rotation
 
         /// <summary>For confirmation prompts and logs: what this reset clears.</summary>
         public string Describe() => Everything
-            ? "every entry (usage, cool-downs, learned limits, refused keys, retired models, model list)"
+            ? "every entry (usage, cool-downs, learned limits, tiers, refused keys, retired models, model list)"
             : string.Join(", ", new[] { KeyFingerprint == null ? null : "key " + KeyFingerprint, Project == null ? null : "project " + Project, Model == null ? null : "model " + Model }.Where(p => p != null))
                 + (ClearUsage ? string.Empty : " (its retirement only)");
 
@@ -39,8 +39,9 @@ namespace InterviewTools.Engine.Rotation
         {
             if (Everything)
             {
-                var all = state.Routes.Count + state.Keys.Count + state.RetiredModels.Count + (state.Listing == null ? 0 : 1);
+                var all = state.Routes.Count + state.Keys.Count + state.RetiredModels.Count + state.Projects.Count + (state.Listing == null ? 0 : 1);
                 state.Routes.Clear();
+                state.Projects.Clear();
                 state.Keys.Clear();
                 state.RetiredModels.Clear();
                 state.Listing = null;
@@ -56,6 +57,8 @@ namespace InterviewTools.Engine.Rotation
                     cleared++;
                 }
             }
+            // A project reset forgets its tier too: it is learned again, with at most one 429, like everything else about it.
+            if (ClearUsage && Project != null && Model == null && state.Projects.Remove(Project)) cleared++;
             if (Model != null && state.RetiredModels.Remove(Model)) cleared++;
             return cleared;
         }

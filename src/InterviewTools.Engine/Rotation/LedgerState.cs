@@ -19,6 +19,18 @@ namespace InterviewTools.Engine.Rotation
 
         public ModelListing? Listing { get; set; }
 
+        /// <summary>What the server's answers showed about each project; absent in ledgers written before tiers were learned.</summary>
+        public Dictionary<string, ProjectRecord> Projects { get; set; } = new Dictionary<string, ProjectRecord>(StringComparer.Ordinal);
+
+        public ProjectTier TierOf(string project) => Projects.TryGetValue(project, out var record) ? record.Tier : ProjectTier.Unknown;
+
+        /// <summary>Records a tier the server's answer showed; the first evidence stands, since a project's tier does not change within a day's use.</summary>
+        public void LearnTier(string project, ProjectTier tier, string evidence, DateTimeOffset at)
+        {
+            if (TierOf(project) == tier) return;
+            Projects[project] = new ProjectRecord { Tier = tier, LearnedFrom = evidence, LearnedAt = at };
+        }
+
         /// <summary>The tightest limits any project has learned for <paramref name="model"/>, or null when none has.</summary>
         public QuotaLimits? LearnedForModel(string model)
         {
@@ -69,6 +81,12 @@ namespace InterviewTools.Engine.Rotation
         public DateTimeOffset? ExhaustedUntil { get; set; }
         public bool NoFreeTier { get; set; }
         public QuotaLimits Learned { get; set; } = new QuotaLimits();
+
+        /// <summary>The quotaIds of the 429s that stated <see cref="Learned"/>; absent in ledgers written before sources were kept.</summary>
+        public string? LearnedQuotaId { get; set; }
+
+        /// <summary>When the server last stated a limit for this route.</summary>
+        public DateTimeOffset? LearnedAt { get; set; }
         public string? LastError { get; set; }
         public DateTimeOffset? LastErrorAt { get; set; }
         public string? LastKey { get; set; }
@@ -80,6 +98,19 @@ namespace InterviewTools.Engine.Rotation
         public bool BeyondFreeTier { get; set; }
 
         public static string KeyOf(string project, string model) => project + "|" + model;
+    }
+
+    internal sealed class ProjectRecord
+    {
+        public ProjectTier Tier { get; set; }
+        public string? LearnedFrom { get; set; }
+        public DateTimeOffset? LearnedAt { get; set; }
+
+        /// <summary>
+        /// Until when a request past an assumed limit is out finding the tier. It is in the ledger, not in memory, so two processes
+        /// never both probe; it expires in case its process dies before the answer.
+        /// </summary>
+        public DateTimeOffset? ProbeUntil { get; set; }
     }
 
     internal sealed class MinuteBucket

@@ -34,7 +34,9 @@ namespace InterviewTools.Engine.Rotation
         {
             usage ??= new RouteUsage { Project = project, Model = model };
             RouteCapacity.Normalize(usage, now);
-            var limit = limits.For(model, usage, state.LearnedForModel(model));
+            var learnedElsewhere = state.LearnedForModel(model);
+            var tier = state.Projects.TryGetValue(project, out var known) ? known : new ProjectRecord();
+            var limit = limits.For(model, usage, learnedElsewhere, tier.Tier);
             var remaining = usage.ExhaustedUntil != null ? 0 : limit.RequestsPerDay - usage.DayRequests is { } left ? Math.Max(0, left) : (int?)null;
             var lastError = (Reason: usage.LastError, At: usage.LastErrorAt);
             var coolingUntil = usage.CoolingUntil;
@@ -44,6 +46,9 @@ namespace InterviewTools.Engine.Rotation
                 KeyId = fingerprint,
                 Project = project,
                 Model = model,
+                Tier = tier.Tier,
+                TierLearnedFrom = tier.LearnedFrom,
+                TierLearnedAt = tier.LearnedAt?.LocalDateTime,
                 State = routeState,
                 RequestsThisMinute = usage.Minute.Sum(b => b.Requests),
                 RequestsPerMinuteLimit = limit.RequestsPerMinute,
@@ -51,6 +56,11 @@ namespace InterviewTools.Engine.Rotation
                 InputTokensPerMinuteLimit = limit.InputTokensPerMinute,
                 RequestsToday = usage.DayRequests,
                 RequestsPerDayLimit = limit.RequestsPerDay,
+                RequestsPerMinuteLimitSource = limits.SourceOf(model, usage, learnedElsewhere, l => l.RequestsPerMinute, tier.Tier),
+                InputTokensPerMinuteLimitSource = limits.SourceOf(model, usage, learnedElsewhere, l => l.InputTokensPerMinute, tier.Tier),
+                RequestsPerDayLimitSource = limits.SourceOf(model, usage, learnedElsewhere, l => l.RequestsPerDay, tier.Tier),
+                LimitQuotaId = usage.LearnedQuotaId,
+                LimitLearnedAt = usage.LearnedAt?.LocalDateTime,
                 RemainingToday = remaining,
                 CoolingDownUntil = coolingUntil?.LocalDateTime,
                 ResetsAt = PacificTime.NextMidnight(now).LocalDateTime,

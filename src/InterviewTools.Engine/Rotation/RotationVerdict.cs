@@ -42,6 +42,9 @@ namespace InterviewTools.Engine.Rotation
         /// <summary>Limits the server stated in quotaValue, to pace by from now on.</summary>
         public QuotaLimits? Learned { get; set; }
 
+        /// <summary>The quotaIds the server named with <see cref="Learned"/>, so every learned limit says where it came from.</summary>
+        public string? QuotaId { get; set; }
+
         /// <summary>One line for the ledger, Get-QuotaStatus and the switch log: the quota and its limit, not Google's whole message.</summary>
         public string Reason { get; }
     }

@@ -34,6 +34,12 @@ namespace InterviewTools.Engine.Rotation
         internal string Id { get; }
         internal long Second { get; }
         internal long Tokens { get; }
+
+        /// <summary>
+        /// The request goes past an assumed limit that no answer confirmed (the limit's description), to learn the project's tier:
+        /// success means it is paid, a -FreeTier 429 that it is free.
+        /// </summary>
+        internal string? PastAssumedLimit { get; set; }
     }
 
     /// <summary>When the earliest of the blocked routes can take a request again, and why it cannot now.</summary>
@@ -47,13 +53,21 @@ namespace InterviewTools.Engine.Rotation
             Route = route;
         }
 
+        /// <summary>No route can ever take the request: it exceeds every route's known input-tokens-per-minute limit.</summary>
+        internal static Blockage Oversized(string reason) => new Blockage(System.DateTimeOffset.MaxValue, reason) { Never = true };
+
+        public bool Never { get; private set; }
+
         /// <summary>The blocked route whose quota returns first, once the ledger has picked it among the candidates.</summary>
         public Route? Route { get; }
 
         /// <summary>What a wait is for, as the progress record shows it: the route and why it cannot take a request now.</summary>
         public string WaitingFor => Route == null ? Reason : $"{Route}: {Reason}";
 
-        internal Blockage On(Route route) => new Blockage(Until, Reason, Probing, route);
+        internal Blockage On(Route route) => new Blockage(Until, Reason, Probing, route) { Never = Never };
+
+        /// <summary>The same blockage, its reason followed by where the limit comes from.</summary>
+        internal Blockage Because(string source) => new Blockage(Until, $"{Reason} ({source})", Probing, Route);
 
         /// <summary>The route's limits are unknown and a request of this process is already finding them out: wait for its answer.</summary>
         public bool Probing { get; }

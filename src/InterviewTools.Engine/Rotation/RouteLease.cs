@@ -49,6 +49,9 @@ namespace InterviewTools.Engine.Rotation
         internal static RouteLease Deferred(Blockage until) => new RouteLease(LeaseState.Deferred, null, until, null);
         internal static RouteLease Exhausted() => new RouteLease(LeaseState.Exhausted, null, null, null);
 
+        /// <summary>No route can ever take the request: <see cref="Deferral"/> says why (its Never is set).</summary>
+        internal static RouteLease Oversized(Blockage why) => new RouteLease(LeaseState.Exhausted, null, why, null);
+
         /// <summary>The server answered: count the tokens it counted (0 keeps the estimate).</summary>
         public void Settle(long countedTokens) => End(countedTokens, null);
 

@@ -8,22 +8,6 @@ namespace InterviewTools.Engine.Rotation
     /// The limits to pace a (project, model) by: what the server said to this project in a 429, else the configuration, else what
     /// it said to another project about the same model (free-tier limits are per model), else the built-in free-tier defaults.
     /// </summary>
-    /// <summary>Where a limit comes from: what the server said, what the user configured, or an assumption.</summary>
-    public enum LimitSource
-    {
-        /// <summary>No limit is known: the route is paced only by the server's answers.</summary>
-        Unknown,
-
-        /// <summary>A 429's quotaValue for this project and model.</summary>
-        Server,
-
-        /// <summary>config.yaml's limits for the model.</summary>
-        Configured,
-
-        /// <summary>The built-in free-tier table, or what the server told another project about the same model.</summary>
-        Assumed,
-    }
-
     internal sealed class RouteLimits
     {
         private readonly IReadOnlyDictionary<string, QuotaLimits> _configured;
@@ -35,22 +19,38 @@ namespace InterviewTools.Engine.Rotation
             _useBuiltInDefaults = useBuiltInDefaults;
         }
 
-        public QuotaLimits For(string model, RouteUsage? usage, QuotaLimits? learnedElsewhere = null)
+        /// <summary>
+        /// The limits to pace by. A project known to be paid gets no assumption: only the configuration and its own 429s limit it.
+        /// </summary>
+        public QuotaLimits For(string model, RouteUsage? usage, QuotaLimits? learnedElsewhere = null, ProjectTier tier = ProjectTier.Unknown)
         {
+            var assumed = tier == ProjectTier.Paid ? null : Assumed(model, learnedElsewhere);
             var configured = _configured.TryGetValue(model, out var limits) ? limits : null;
-            var builtIn = _useBuiltInDefaults ? FreeTierDefaults.For(model) : null;
-            var hinted = learnedElsewhere?.Over(builtIn) ?? builtIn;
-            var stated = configured?.Over(hinted) ?? hinted ?? new QuotaLimits();
+            var stated = configured?.Over(assumed) ?? assumed ?? new QuotaLimits();
             return usage == null ? stated : usage.Learned.Over(stated);
         }
 
-        /// <summary>Where the requests-per-day limit that <see cref="For"/> gives comes from, by the same order of precedence.</summary>
-        public LimitSource SourceOfDailyLimit(string model, RouteUsage? usage, QuotaLimits? learnedElsewhere = null)
+        /// <summary>The limits nobody assumed: this project's own 429s over the configuration. Tier discovery may go past anything else once.</summary>
+        public QuotaLimits Firm(string model, RouteUsage usage) =>
+            usage.Learned.Over(_configured.TryGetValue(model, out var limits) ? limits : null);
+
+        private QuotaLimits? Assumed(string model, QuotaLimits? learnedElsewhere)
         {
-            if (usage?.Learned.RequestsPerDay != null) return LimitSource.Server;
-            if (_configured.TryGetValue(model, out var configured) && configured.RequestsPerDay != null) return LimitSource.Configured;
-            if (learnedElsewhere?.RequestsPerDay != null) return LimitSource.Assumed;
-            return _useBuiltInDefaults && FreeTierDefaults.For(model)?.RequestsPerDay != null ? LimitSource.Assumed : LimitSource.Unknown;
+            var builtIn = _useBuiltInDefaults ? FreeTierDefaults.For(model) : null;
+            return learnedElsewhere?.Over(builtIn) ?? builtIn;
+        }
+
+        /// <summary>Where the requests-per-day limit that <see cref="For"/> gives comes from, by the same order of precedence.</summary>
+        public LimitSource SourceOfDailyLimit(string model, RouteUsage? usage, QuotaLimits? learnedElsewhere = null, ProjectTier tier = ProjectTier.Unknown) =>
+            SourceOf(model, usage, learnedElsewhere, l => l.RequestsPerDay, tier);
+
+        /// <summary>Where one dimension of the limits that <see cref="For"/> gives comes from, by the same order of precedence.</summary>
+        public LimitSource SourceOf(string model, RouteUsage? usage, QuotaLimits? learnedElsewhere, Func<QuotaLimits, object?> dimension, ProjectTier tier = ProjectTier.Unknown)
+        {
+            if (usage != null && dimension(usage.Learned) != null) return LimitSource.Server;
+            if (_configured.TryGetValue(model, out var configured) && dimension(configured) != null) return LimitSource.Configured;
+            var assumed = tier == ProjectTier.Paid ? null : Assumed(model, learnedElsewhere);
+            return assumed != null && dimension(assumed) != null ? LimitSource.Assumed : LimitSource.Unknown;
         }
     }
 }

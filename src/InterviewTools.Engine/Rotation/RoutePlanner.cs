@@ -75,6 +75,7 @@ namespace InterviewTools.Engine.Rotation
                 }
                 if (reservation != null) return RouteLease.Granted(reservation, End);
                 if (blockage == null) return RouteLease.Exhausted();
+                if (blockage.Never) return RouteLease.Oversized(blockage);
                 if (blockage.Probing)
                 {
                     await _time.Delay(ProbePoll, cancellationToken).ConfigureAwait(false);

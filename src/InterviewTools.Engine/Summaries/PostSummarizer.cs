@@ -58,6 +58,7 @@ namespace InterviewTools.Engine.Summaries
             {
                 using var lease = await _planner.AcquireAsync(tokens, excluded, blockage => _log.Waiting(blockage.WaitingFor, blockage.Until), cancellationToken).ConfigureAwait(false);
                 if (lease.State == LeaseState.Deferred) return trace.Deferred(lease.Deferral!, _planner);
+                if (lease.State == LeaseState.Exhausted && lease.Deferral is { Never: true } oversized) return trace.Failed(new SummaryFailure(FailureKind.InputTooLong, oversized.Reason + "."));
                 if (lease.State == LeaseState.Exhausted) return trace.Failed(NothingUsable(lastFailure));
 
                 var route = lease.Route;

@@ -46,6 +46,7 @@ namespace InterviewTools.Hosting
                 FailureKind.InputTooLong => ("PostTooLong", ErrorCategory.LimitsExceeded, "Shorten the post or choose a model with a larger input limit."),
                 FailureKind.QuotaExhausted => ("GeminiQuotaExhausted", ErrorCategory.QuotaExceeded, "Wait for the quota to return, or use another key or model."),
                 FailureKind.KeyRejected => ("GeminiKeyRejected", ErrorCategory.AuthenticationError, "Check the key in AI Studio, or pass another with -ApiKey."),
+                FailureKind.KeyTypeUnsupported => ("GeminiKeyTypeUnsupported", ErrorCategory.AuthenticationError, "This endpoint does not accept this type of key; pass a key of a type it accepts with -ApiKey."),
                 FailureKind.ModelNotFound => ("GeminiModelNotFound", ErrorCategory.ObjectNotFound, "Choose a current model with -Model."),
                 FailureKind.NoUsableKey => ("GeminiNoUsableKey", ErrorCategory.AuthenticationError, "Fix or replace the keys, then Reset-QuotaStatus -KeyId <fingerprint>."),
                 FailureKind.NoUsableModel => ("GeminiNoUsableModel", ErrorCategory.ObjectNotFound, "Name current models with -Model; Get-QuotaStatus -Refresh shows what the API offers."),

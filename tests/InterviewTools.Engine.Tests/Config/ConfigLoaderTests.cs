@@ -190,6 +190,19 @@ namespace InterviewTools.Engine.Tests.Config
             Assert.Single(result.Config.Keys);
         }
 
+        [Theory]
+        [InlineData("AIzaSyPastedIntoEnv000000000000000000009")]
+        [InlineData("AQ.Ab8RN6PastedIntoEnv0000000000000000009")]
+        public void AKeyOfEitherShapeWrittenUnderEnvIsAProblemThatNeverEchoesIt(string pasted)
+        {
+            var result = Load($"keys:\n  - env: {pasted}\n  - key: {pasted}\n");
+
+            var problem = Assert.Single(result.Problems);
+            Assert.Contains("looks like a key rather than the name of an environment variable", problem);
+            Assert.DoesNotContain(pasted, problem);
+            Assert.Equal(ApiKey.FingerprintOf(pasted), Assert.Single(result.Config.Keys).Key.Fingerprint);
+        }
+
         [Fact]
         public void AnEntryWithBothKeyAndEnvOrWithNeitherIsAProblem()
         {

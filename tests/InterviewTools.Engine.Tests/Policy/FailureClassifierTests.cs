@@ -59,6 +59,7 @@ namespace InterviewTools.Engine.Tests.Policy
 
             Assert.Equal(RotationAction.ExhaustedToday, verdict.Action);
             Assert.Equal(20, verdict.Learned!.RequestsPerDay);
+            Assert.Equal("GenerateRequestsPerDayPerProjectPerModel-FreeTier", verdict.QuotaId);
             Assert.Equal(TimeSpan.Zero, verdict.CoolDown);
         }
 
@@ -93,6 +94,30 @@ namespace InterviewTools.Engine.Tests.Policy
 
             Assert.Equal(RotationAction.RetireModel, FailureClassifier.Verdict(error).Action);
             await Task.CompletedTask;
+        }
+
+        [Fact]
+        public async Task AKeyTypeTheEndpointRefusesIsItsOwnRefusalNotAnInvalidKey()
+        {
+            Server.Enqueue(FakeReply.AccessTokenTypeUnsupported());
+
+            var verdict = await VerdictOf();
+
+            Assert.Equal((RotationAction.DisableKey, FailureKind.KeyTypeUnsupported), (verdict.Action, verdict.Failure.Kind));
+            Assert.Equal("401 UNAUTHENTICATED: this key type is not accepted by the endpoint (ACCESS_TOKEN_TYPE_UNSUPPORTED)", verdict.Reason);
+        }
+
+        [Fact]
+        public async Task AnAuthKeyGoesOnlyInTheHeader()
+        {
+            const string AuthKey = "AQ.Ab8RN6-ENGINE-TEST-AUTH-KEY";
+            Server.Options.Keys[AuthKey] = "project-auth";
+
+            await Client.GenerateContentAsync("gemini-2.5-flash", Request(), ApiKey.FromPlainText(AuthKey), CancellationToken.None);
+
+            var request = Assert.Single(Server.Requests, r => r.Route == RouteKind.Generate);
+            Assert.Equal((AuthKey, false), (request.ApiKeyHeader, request.KeyInQuery));
+            Assert.DoesNotContain(AuthKey, request.Url.ToString());
         }
 
         [Fact]

@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using InterviewTools.Engine.Common;
+using InterviewTools.Engine.Rotation;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace InterviewTools.Engine.Tests.Rotation
+{
+    /// <summary>A request larger than a route's known input-tokens-per-minute limit is never sent there, and cools nothing down.</summary>
+    public sealed class OversizedPostTests : IDisposable
+    {
+        private const string Flash = "gemini-2.5-flash";
+        private const string Lite = "gemini-2.5-flash-lite";
+        private readonly string _state = Path.Combine(Path.GetTempPath(), "it-oversized-" + Guid.NewGuid().ToString("N"));
+        private readonly FakeTimeProvider _clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T18:00:00Z"));
+        private readonly PooledKey _key = new PooledKey(ApiKey.FromPlainText("AIzaSy-OVERSIZE-TEST-KEY-01"), "p", "test");
+
+        public void Dispose()
+        {
+            if (Directory.Exists(_state)) Directory.Delete(_state, recursive: true);
+        }
+
+        [Fact]
+        public async Task APostOverEveryRoutesConfiguredLimitIsRefusedAtOnceWithTheCountAndTheLimit()
+        {
+            var planner = Planner(new[] { Flash }, configuredTpm: 1_000);
+
+            using var lease = await planner.AcquireAsync(5_000, new HashSet<string>(), _ => { }, CancellationToken.None);
+
+            Assert.Equal(LeaseState.Exhausted, lease.State);
+            Assert.True(lease.Deferral!.Never);
+            Assert.Contains("5,000 input tokens exceed the input-tokens-per-minute limit of gemini-2.5-flash (1,000, configured)", lease.Deferral.Reason);
+            Assert.Contains("no model in the chain can take this post now", lease.Deferral.Reason);
+            var usage = planner.Snapshot().Routes[RouteUsage.KeyOf("p", Flash)];
+            Assert.Equal((0, (DateTimeOffset?)null), (usage.DayRequests, usage.CoolingUntil));
+        }
+
+        [Fact]
+        public async Task APostOverTheServersLimitOfOneModelGoesToTheNextWithoutCoolingTheFirst()
+        {
+            var planner = Planner(new[] { Flash, Lite }, configuredTpm: null);
+            using (var learn = await planner.AcquireAsync(10, new HashSet<string>(), _ => { }, CancellationToken.None))
+            {
+                Assert.Equal(Flash, learn.Route.Model);
+                learn.Fail(new RotationVerdict(RotationAction.CoolDown, "429 tokens") { Learned = new QuotaLimits { InputTokensPerMinute = 250_000 }, QuotaId = "GenerateContentInputTokensPerModelPerMinute-FreeTier" });
+            }
+            _clock.Advance(TimeSpan.FromMinutes(2));
+
+            using var lease = await planner.AcquireAsync(948_000, new HashSet<string>(), _ => { }, CancellationToken.None);
+
+            Assert.Equal((LeaseState.Granted, Lite), (lease.State, lease.Route.Model));
+            Assert.Null(planner.Snapshot().Routes[RouteUsage.KeyOf("p", Flash)].CoolingUntil);
+        }
+
+        private RoutePlanner Planner(string[] chain, long? configuredTpm)
+        {
+            var configured = new Dictionary<string, QuotaLimits>(StringComparer.OrdinalIgnoreCase);
+            if (configuredTpm != null) configured[Flash] = new QuotaLimits { InputTokensPerMinute = configuredTpm };
+            var store = new FileLedgerStore(Path.Combine(_state, "ledger.json"), new RouteLimits(configured, useBuiltInDefaults: false), _clock, new WarningLog(_ => { }));
+            return new RoutePlanner(new[] { _key }, chain, store, _clock, TimeSpan.Zero);
+        }
+    }
+}
