@@ -49,5 +49,8 @@ namespace InterviewTools
         public TimeSpan Duration { get; set; }
         public string ContentHash { get; set; } = string.Empty;
         public DateTimeOffset CompletedAt { get; set; }
+
+        /// <summary>What "Done: $summary" prints: the source, the outcome and the title.</summary>
+        public override string ToString() => Title == null ? $"{Source} ({Status})" : $"{Source} ({Status}): {Title}";
     }
 }

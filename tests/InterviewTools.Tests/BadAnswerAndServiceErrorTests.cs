@@ -47,6 +47,7 @@ namespace InterviewTools.Tests
             var run = world.Run("Invoke-PostSummary -Text '什么是 GQA？', '什么是 MoE？' -Model gemini-3.5-flash -ThrottleLimit 1");
 
             Assert.Equal(new[] { "Deferred", "Deferred" }, run.Output.Select(o => ((PostSummaryView)o).Status));
+            Assert.Equal(new[] { "gemini-3.5-flash", "gemini-3.5-flash" }, run.Output.Select(o => ((PostSummaryView)o).Model));
             var first = (PostSummaryView)run.Output[0];
             Assert.Equal(1, first.Attempts);
             Assert.Contains("daily quota used up", first.Error);

@@ -16,7 +16,7 @@ namespace InterviewTools.Hosting
             var engine = EngineOpener.Open(cmdlet, writer, ForQuota);
             if (refresh && !writer.Run(engine.RefreshModelsAsync(writer.Stopping))) writer.WriteError(ErrorRecords.NoApiKeyToRefresh());
             var rows = engine.QuotaReport();
-            if (rows.Count == 0) writer.WriteVerbose($"The ledger {engine.LedgerLocation} has no entries and no key is configured.");
+            if (rows.Count == 0) writer.WriteWarning($"No quota to show: the ledger {engine.LedgerLocation} has no entries and no API key is configured (set GEMINI_API_KEY or GEMINI_API_KEYS, or add keys to config.yaml).");
             foreach (var row in rows.Where(filter.Includes)) writer.WriteObject(row);
         }
 
