@@ -74,6 +74,12 @@ namespace InterviewTools.Hosting
             Create("ResetTargetMissing", ErrorCategory.InvalidArgument, null,
                 "Reset-QuotaStatus needs -KeyId, -Project or -Model, or -All to clear everything.", "Name what to reset, e.g. Reset-QuotaStatus -Model gemini-3.5-flash.");
 
+        public static ErrorRecord ResetTargetNotFound(string parameter, string value, string ledger) =>
+            Create("ResetTargetNotFound", ErrorCategory.ObjectNotFound, value,
+                $"No {Noun(parameter)} '{value}' is in the quota ledger {ledger} or the configuration (-{parameter}).", "Run Get-QuotaStatus to see the keys, projects and models it knows.");
+
+        private static string Noun(string parameter) => parameter switch { "KeyId" => "key", "Project" => "project", _ => "model" };
+
         public static ErrorRecord Setup(Engine.EngineSetupException e) => e.Problem == Engine.SetupProblem.NoApiKey ? NoApiKey() : BadEndpoint(e.Message);
 
         public static ErrorRecord BadEndpoint(string message) =>
