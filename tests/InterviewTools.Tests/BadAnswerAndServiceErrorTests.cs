@@ -115,6 +115,8 @@ namespace InterviewTools.Tests
             Assert.NotNull(caught);
             Assert.Equal("GeminiNoUsableKey", caught!.FullyQualifiedErrorId.Split(',')[0]);
             Assert.Equal(ErrorCategory.AuthenticationError, caught.CategoryInfo.Category);
+            Assert.Null(caught.TargetObject);   // the run, not 'text:1' that met it first
+            Assert.DoesNotContain("text:", caught.Exception.Message);
             Assert.Contains("API key not valid", caught.ToString());
             Assert.DoesNotContain("AIzaSy-NOT-A-REAL-KEY-42", caught.ToString());
             Assert.DoesNotContain("AIzaSy-NOT-A-REAL-KEY-42", string.Join("\n", run.AllText()));
@@ -131,6 +133,8 @@ namespace InterviewTools.Tests
 
             Assert.NotNull(caught);
             Assert.Equal("GeminiNoUsableModel", caught!.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Null(caught.TargetObject);
+            Assert.DoesNotContain("text:", caught.Exception.Message);
             Assert.Contains("gemini-1.5-flash", caught.ToString());
             Assert.Equal(0, world.Server.GenerateCount);
         }

@@ -36,7 +36,22 @@ namespace InterviewTools.Hosting
 
         public static ErrorRecord FailedSummary(string source, SummaryFailure failure)
         {
-            var (id, category, action) = failure.Kind switch
+            var (id, category, action) = Classify(failure);
+            return Create(id, category, source, $"'{source}': {failure.Message}", action);
+        }
+
+        /// <summary>
+        /// A failure that stops the run (no usable key, no usable model) is about the keys and the chain, not about the post that
+        /// happened to meet it first: the record has no target object and its message names no post.
+        /// </summary>
+        public static ErrorRecord RunStopped(SummaryFailure failure)
+        {
+            var (id, category, action) = Classify(failure);
+            return Create(id, category, null, failure.Message, action);
+        }
+
+        private static (string Id, ErrorCategory Category, string Action) Classify(SummaryFailure failure) =>
+            failure.Kind switch
             {
                 FailureKind.PromptBlocked => ("SummaryPromptBlocked", ErrorCategory.InvalidResult, "Gemini refused the post; summarise it another way."),
                 FailureKind.ResponseBlocked => ("SummaryResponseBlocked", ErrorCategory.InvalidResult, "Gemini stopped its answer; try again or another model."),
@@ -54,8 +69,6 @@ namespace InterviewTools.Hosting
                 FailureKind.TimedOut => ("GeminiTimeout", ErrorCategory.OperationTimeout, "Raise -TimeoutSec or run the post again."),
                 _ => ("GeminiConnectionFailed", ErrorCategory.ConnectionError, "Check the network and GOOGLE_GEMINI_BASE_URL."),
             };
-            return Create(id, category, source, $"'{source}': {failure.Message}", action);
-        }
 
         public static ErrorRecord NoApiKey() =>
             Create("ApiKeyMissing", ErrorCategory.AuthenticationError, null,

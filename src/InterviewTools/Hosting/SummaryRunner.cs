@@ -194,7 +194,7 @@ namespace InterviewTools.Hosting
             {
                 if (_runStopper == null)
                 {
-                    _runStopper = ErrorRecords.FailedSummary(outcome.Post.Source, failure!);
+                    _runStopper = ErrorRecords.RunStopped(failure!);
                     _abandon.Cancel();
                 }
                 return;
