@@ -19,6 +19,10 @@ namespace InterviewTools.Hosting
             Create("PathLooksLikeText", ErrorCategory.InvalidArgument, path,
                 "A multi-line string reached -Path; it looks like the text of a post, not a path. Pass post text with -Text.", "Pass post text with -Text, e.g. Invoke-PostSummary -Text $text.");
 
+        public static string LinesPipedAsPathsHint(int count) =>
+            $"{count} piped strings were not files. If they are the lines of a post (Get-Content without -Raw), pass the whole text instead: " +
+            "Invoke-PostSummary -Text (Get-Content post.txt -Raw), or pipe files: Get-ChildItem post.txt | Invoke-PostSummary.";
+
         public static ErrorRecord PathNotFileSystem(string path, string providerName) =>
             Create("PathNotFileSystem", ErrorCategory.InvalidArgument, path,
                 $"'{path}' is on the {providerName} provider; posts and exports must be files on the FileSystem provider.", "Give a file system path.");
