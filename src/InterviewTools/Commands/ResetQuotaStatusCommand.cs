@@ -26,14 +26,17 @@ namespace InterviewTools.Commands
 
         [Parameter(ParameterSetName = FilterSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(KeyIdCompleter))]
         public string? KeyId { get; set; }
 
         [Parameter(ParameterSetName = FilterSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public string? Project { get; set; }
 
         [Parameter(ParameterSetName = FilterSet, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModelCompleter))]
         public string? Model { get; set; }
 
         [Parameter(ParameterSetName = RowSet, Mandatory = true, ValueFromPipeline = true)]
