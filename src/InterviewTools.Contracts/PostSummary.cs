@@ -7,7 +7,6 @@ namespace InterviewTools
         Succeeded,
         Failed,
         Deferred,
-        Cached,
     }
 
     public enum PostSummaryProvider
@@ -49,5 +48,11 @@ namespace InterviewTools
         public TimeSpan Duration { get; set; }
         public string ContentHash { get; set; } = string.Empty;
         public DateTimeOffset CompletedAt { get; set; }
+
+        /// <summary>This run took the record from the result cache: no request was sent and CompletedAt is when it was made.</summary>
+        public bool FromCache { get; set; }
+
+        /// <summary>What "Done: $summary" prints: the source, the outcome and the title.</summary>
+        public override string ToString() => Title == null ? $"{Source} ({Status})" : $"{Source} ({Status}): {Title}";
     }
 }

@@ -67,7 +67,8 @@ namespace InterviewTools.Engine.Tests
             var forced = Open(new EngineSettings { Provider = PostSummaryProvider.Offline, Force = true }).Plan(post);
 
             Assert.Equal(PostSummaryStatus.Succeeded, first.Summary.Status);
-            Assert.Equal(PostSummaryStatus.Cached, again.Cached!.Status);
+            Assert.Equal((PostSummaryStatus.Succeeded, true), (again.Cached!.Status, again.Cached.FromCache));
+            Assert.Equal(first.Summary.CompletedAt, again.Cached.CompletedAt);
             Assert.False(again.NeedsWork);
             Assert.Null(forced.Cached);
             Assert.True(forced.NeedsWork);

@@ -47,6 +47,7 @@ namespace InterviewTools.Tests
             var run = world.Run("Invoke-PostSummary -Text '什么是 GQA？', '什么是 MoE？' -Model gemini-3.5-flash -ThrottleLimit 1");
 
             Assert.Equal(new[] { "Deferred", "Deferred" }, run.Output.Select(o => ((PostSummaryView)o).Status));
+            Assert.Equal(new[] { "gemini-3.5-flash", "gemini-3.5-flash" }, run.Output.Select(o => ((PostSummaryView)o).Model));
             var first = (PostSummaryView)run.Output[0];
             Assert.Equal(1, first.Attempts);
             Assert.Contains("daily quota used up", first.Error);
@@ -114,6 +115,8 @@ namespace InterviewTools.Tests
             Assert.NotNull(caught);
             Assert.Equal("GeminiNoUsableKey", caught!.FullyQualifiedErrorId.Split(',')[0]);
             Assert.Equal(ErrorCategory.AuthenticationError, caught.CategoryInfo.Category);
+            Assert.Null(caught.TargetObject);   // the run, not 'text:1' that met it first
+            Assert.DoesNotContain("text:", caught.Exception.Message);
             Assert.Contains("API key not valid", caught.ToString());
             Assert.DoesNotContain("AIzaSy-NOT-A-REAL-KEY-42", caught.ToString());
             Assert.DoesNotContain("AIzaSy-NOT-A-REAL-KEY-42", string.Join("\n", run.AllText()));
@@ -130,6 +133,8 @@ namespace InterviewTools.Tests
 
             Assert.NotNull(caught);
             Assert.Equal("GeminiNoUsableModel", caught!.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Null(caught.TargetObject);
+            Assert.DoesNotContain("text:", caught.Exception.Message);
             Assert.Contains("gemini-1.5-flash", caught.ToString());
             Assert.Equal(0, world.Server.GenerateCount);
         }

@@ -12,6 +12,46 @@ namespace InterviewTools.Tests
     public sealed class BadInputTests
     {
         [Fact]
+        public void PostLinesPipedWithoutRawGetTheirOwnErrorsAndOneHintAboutGetContentRaw()
+        {
+            using var world = new HostedScenario();
+            var post = world.WritePost("post.txt", "【面经】字节一面\n1. 什么是 GQA？\n2. RoPE 怎么外推？");
+
+            // what Get-Content without -Raw pipes (the hosted session has no Microsoft.PowerShell.Management)
+            var run = world.Run("[IO.File]::ReadAllLines($post) | Invoke-PostSummary", new Dictionary<string, object?> { ["post"] = post });
+
+            Assert.Empty(run.Output);
+            Assert.Equal(new[] { "PostNotFound", "PostNotFound", "PostNotFound" }, run.ErrorIds);
+            var hint = Assert.Single(run.Warnings);
+            Assert.Contains("3 piped strings", hint);
+            Assert.Contains("Get-Content post.txt -Raw", hint);
+            Assert.Contains("-Text", hint);
+        }
+
+        [Fact]
+        public void OneMissingFileGetsItsErrorAndNoHint()
+        {
+            using var world = new HostedScenario();
+
+            var run = world.Run("'./missing.txt' | Invoke-PostSummary");
+
+            Assert.Equal("PostNotFound", Assert.Single(run.ErrorIds));
+            Assert.Empty(run.Warnings);
+        }
+
+        [Theory]
+        [InlineData("Path")]
+        [InlineData("Text")]
+        public void AMandatoryPromptExplainsWhatToType(string parameter)
+        {
+            using var world = new HostedScenario();
+
+            var run = world.Run($"(Get-Command Invoke-PostSummary).Parameters['{parameter}'].ParameterSets.Values.HelpMessage");
+
+            Assert.Contains("-Raw", Assert.Single(run.Output).ToString());
+        }
+
+        [Fact]
         public void EveryBadInputIsANamedNonTerminatingErrorAndTheGoodPostsGoOn()
         {
             var options = new FakeGeminiOptions();

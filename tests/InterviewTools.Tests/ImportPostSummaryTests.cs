@@ -126,7 +126,7 @@ namespace InterviewTools.Tests
 
             Assert.Null(caught);
             Assert.Equal(new[] { "text:1", "text:9" }, run.Output.Select(o => ((PostSummaryView)o).Source));
-            Assert.Equal("Cached", ((PostSummaryView)run.Output[1]).Status);
+            Assert.Equal(("Succeeded", true), (((PostSummaryView)run.Output[1]).Status, ((PostSummaryView)run.Output[1]).FromCache));
             Assert.Equal(new[] { "ImportNotAPostSummary", "ImportNotAPostSummary", "ImportYamlInvalid", "ImportDocumentCutShort" }, run.ErrorIds);
             Assert.All(run.Errors, e => Assert.Equal(ErrorCategory.InvalidData, e.CategoryInfo.Category));
             Assert.All(run.Errors, e => Assert.Equal(path, e.TargetObject));

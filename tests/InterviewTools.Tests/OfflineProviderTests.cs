@@ -35,6 +35,30 @@ namespace InterviewTools.Tests
             Assert.NotEmpty(((YamlSequenceNode)documents["xhs-llm-interview-prep.txt"].Children[new YamlScalarNode("Advice")]).Children);
         }
 
+        [Fact]
+        public void ASummaryInAStringNamesItsSourceStatusAndTitle()
+        {
+            using var world = new HostedScenario();
+
+            var run = world.Run("$s = Invoke-PostSummary -Text '【面经】字节一面\n什么是 GQA？' -Provider Offline; \"Done: $s\"");
+
+            Assert.Equal("Done: text:1 (Succeeded): 【面经】字节一面", Assert.Single(run.Output).ToString());
+        }
+
+        [Fact]
+        public void GetQuotaStatusWithNoKeyAndAFreshLedgerSaysWhyItShowsNothing()
+        {
+            using var world = new HostedScenario();
+            Environment.SetEnvironmentVariable("GEMINI_API_KEY", null);
+
+            var run = world.Run("Get-QuotaStatus");
+
+            Assert.Empty(run.Output);
+            var warning = Assert.Single(run.Warnings);
+            Assert.Contains("no API key", warning);
+            Assert.Contains("GEMINI_API_KEY", warning);
+        }
+
         private static string Scalar(YamlMappingNode node, string key) => ((YamlScalarNode)node.Children[new YamlScalarNode(key)]).Value!;
 
         [Fact]

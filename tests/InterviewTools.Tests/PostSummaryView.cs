@@ -26,6 +26,8 @@ namespace InterviewTools.Tests
         public string[] Questions => List("Questions");
         public string[] Switches => List("Switches");
         public string Provider => Text("Provider");
+        public bool FromCache => (bool)_item.Properties["FromCache"].Value;
+        public System.DateTimeOffset CompletedAt => (System.DateTimeOffset)_item.Properties["CompletedAt"].Value;
         public bool Fallback => (bool)_item.Properties["Fallback"].Value;
         public System.DateTimeOffset? RetryAt => (System.DateTimeOffset?)_item.Properties["RetryAt"].Value;
 

@@ -101,6 +101,52 @@ namespace InterviewTools.Tests
         }
 
         [Fact]
+        public void ResetNamesWhatMatchesNothingAsNotFoundAndGoesOn()
+        {
+            using var world = new HostedScenario();
+            world.Run("Invoke-PostSummary -Text 'a 面经'");
+
+            var run = world.Run("Reset-QuotaStatus -Project nosuch; Reset-QuotaStatus -Model nosuch; Reset-QuotaStatus -KeyId key-00000000; " +
+                                "Reset-QuotaStatus -Model gemini-3.5-flash -Verbose; 'after'");
+
+            Assert.Equal(new[] { "ResetTargetNotFound", "ResetTargetNotFound", "ResetTargetNotFound" }, run.ErrorIds);
+            Assert.All(run.Errors, e => Assert.Equal(ErrorCategory.ObjectNotFound, e.CategoryInfo.Category));
+            Assert.Equal(new object[] { "nosuch", "nosuch", "key-00000000" }, run.Errors.Select(e => e.TargetObject).ToArray());
+            Assert.Contains("project 'nosuch'", run.Errors[0].Exception.Message);
+            Assert.Contains("model 'nosuch'", run.Errors[1].Exception.Message);
+            Assert.Single(run.Verbose, v => v.StartsWith("Cleared"));
+            Assert.Equal("after", Assert.Single(run.Output).ToString());
+        }
+
+        [Fact]
+        public void PipedRowsResetEachDistinctTargetOnce()
+        {
+            using var world = new HostedScenario();
+            world.Run("Invoke-PostSummary -Text 'a 面经'");
+
+            var run = world.Run("$row = Get-QuotaStatus -Model gemini-3.5-flash; $row, $row, $row | Reset-QuotaStatus -Verbose");
+
+            Assert.Empty(run.Errors);
+            Assert.Single(run.Verbose, v => v.StartsWith("Cleared"));
+        }
+
+        [Fact]
+        public void ResetAllAsksFirstAndNoKeepsTheLedger()
+        {
+            var host = new RecordingHost();
+            host.ConfirmAnswers.Enqueue("&No");
+            using var world = new HostedScenario(host: host);
+            world.Run("Invoke-PostSummary -Text 'a 面经'");
+
+            var refused = world.Run("Reset-QuotaStatus -All; Get-QuotaStatus -Model gemini-3.5-flash");
+            var forced = world.Run("Reset-QuotaStatus -All -Confirm:$false; Get-QuotaStatus -Model gemini-3.5-flash");
+
+            Assert.Equal(1, host.PromptCount);
+            Assert.Equal(1, (int)Assert.Single(refused.Output).Properties["RequestsToday"].Value);
+            Assert.Equal(0, (int)Assert.Single(forced.Output).Properties["RequestsToday"].Value);
+        }
+
+        [Fact]
         public void WithoutKeysOrLedgerThereAreNoRowsAndRefreshSaysWhy()
         {
             using var world = new HostedScenario();

@@ -17,7 +17,7 @@ namespace InterviewTools.Tests
         private static readonly string[] Twenty = Enumerable.Range(1, 20).Select(i => $"第 {i} 篇面经：什么是 GQA？").ToArray();
 
         [Fact]
-        public void ASecondRunOverTheSame20PostsMakesNoRequestAndEmitsThemAsCached()
+        public void ASecondRunOverTheSame20PostsMakesNoRequestAndEmitsThemSucceededFromCache()
         {
             using var world = new HostedScenario();
 
@@ -27,7 +27,9 @@ namespace InterviewTools.Tests
 
             Assert.All(first.Output, o => Assert.Equal("Succeeded", ((PostSummaryView)o).Status));
             Assert.Equal(20, second.Output.Count);
-            Assert.All(second.Output, o => Assert.Equal("Cached", ((PostSummaryView)o).Status));
+            Assert.All(second.Output, o => Assert.Equal(("Succeeded", true), (((PostSummaryView)o).Status, ((PostSummaryView)o).FromCache)));
+            Assert.All(first.Output, o => Assert.False(((PostSummaryView)o).FromCache));
+            Assert.Equal(first.Output.Select(o => ((PostSummaryView)o).CompletedAt).OrderBy(t => t), second.Output.Select(o => ((PostSummaryView)o).CompletedAt).OrderBy(t => t));
             Assert.Equal(requests, world.Server.Requests.Count);
             Assert.Equal(20, world.Server.GenerateCount);
             Assert.Equal(first.Output.Select(o => ((PostSummaryView)o).Summary).OrderBy(s => s), second.Output.Select(o => ((PostSummaryView)o).Summary).OrderBy(s => s));
@@ -90,7 +92,8 @@ namespace InterviewTools.Tests
             Assert.Equal(Twenty.Length - finishedBeforeStop.Count, resent.Count);
             var imported = world.Run("Import-PostSummary ./summaries.yaml").Output.Select(o => (PostSummaryView)o).ToList();
             Assert.Equal(files.Select(f => f.Name).OrderBy(n => n), imported.Select(s => Path.GetFileName(s.Source)).OrderBy(n => n));
-            Assert.Equal(finishedBeforeStop.Count, imported.Count(s => s.Status == "Cached"));
+            Assert.Equal(finishedBeforeStop.Count, imported.Count(s => s.FromCache));
+            Assert.All(imported, s => Assert.Equal("Succeeded", s.Status));
         }
 
         [Fact]
@@ -107,9 +110,12 @@ namespace InterviewTools.Tests
             var cached = world.Run(job, Posts(Twenty[..1]));
 
             Assert.Equal(("Succeeded", "Offline", true), Shape(fallback));
-            Assert.Equal(("Cached", "Offline", true), Shape(kept));
+            Assert.Equal(("Succeeded", "Offline", true), Shape(kept));
+            Assert.True(((PostSummaryView)kept.Output[0]).FromCache);
             Assert.Equal(("Succeeded", "Gemini", false), Shape(upgraded));
-            Assert.Equal(("Cached", "Gemini", false), Shape(cached));
+            Assert.Equal(("Succeeded", "Gemini", false), Shape(cached));
+            Assert.True(((PostSummaryView)cached.Output[0]).FromCache);
+            Assert.False(((PostSummaryView)upgraded.Output[0]).FromCache);
             Assert.Equal(2, world.Server.GenerateCount);
         }
 

@@ -28,6 +28,16 @@ BeforeAll {
     $savedEnvironment = Save-TestEnvironment
     Import-Module $moduleManifest -Force -ErrorAction Stop
 
+    # State in which every completer has something to list: a configured chain with a model the built-in one lacks, a
+    # labelled key, a ledger, and one cached summary.
+    function Use-ListedState {
+        $null = Use-TestStateDirectory -Config "builtInLimits: false`nmodels: [gemini-9-configured, gemini-3.5-flash]`nkeys:`n  - project: alpha-team`n    key: AIzaSy-PESTER-COMPLETION-LABELLED-1`n"
+        $env:GEMINI_API_KEY = $null
+        $env:GEMINI_API_KEYS = $null
+        $env:GOOGLE_API_KEY = $null
+        $null = Invoke-PostSummary -Text '【面经】补全' -Provider Offline
+    }
+
     # What the console offers after the cursor at the end of $Line.
     function Get-Completion([string] $Line) {
         @((TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText)
@@ -61,7 +71,26 @@ Describe 'Tab completion' -Tag 'Offline' {
         Get-Completion "Invoke-PostSummary -Model $($chain[0]), " | Should -Be $chain
     }
 
+    It 'every -Model, -KeyId, -Project and cache -Source has a completer' -ForEach @(@{ Completed = $completed }) {
+        $expected = 'Invoke-PostSummary -Model', 'Get-QuotaStatus -Model', 'Reset-QuotaStatus -Model', 'Get-QuotaStatus -KeyId',
+            'Reset-QuotaStatus -KeyId', 'Reset-QuotaStatus -Project', 'Get-PostSummaryCache -Source', 'Clear-PostSummaryCache -Source'
+        $withCompleter = @($Completed | Where-Object Kind -EQ 'completer' | ForEach-Object { "$($_.Command) -$($_.Parameter)" })
+        $expected | ForEach-Object { $withCompleter | Should -Contain $_ }
+    }
+
+    It 'offers the configured chain and the ledger, the key fingerprints, the project labels and the cached sources' {
+        Use-ListedState
+        $row = Get-QuotaStatus | Select-Object -First 1
+        Get-Completion 'Invoke-PostSummary -Model ' | Select-Object -First 2 | Should -Be 'gemini-9-configured', 'gemini-3.5-flash'
+        Get-Completion 'Reset-QuotaStatus -Model gemini-9' | Should -Be 'gemini-9-configured'
+        Get-Completion 'Get-QuotaStatus -KeyId ' | Should -Be $row.KeyId
+        Get-Completion 'Reset-QuotaStatus -Project ' | Should -Be 'alpha-team'
+        Get-Completion 'Get-PostSummaryCache -Source ' | Should -Be 'text:1'
+        Get-Completion 'Clear-PostSummaryCache -Source te' | Should -Be 'text:1'
+    }
+
     It '<Command> -<Parameter> (<Kind>) completes its values' -ForEach $completed {
+        Use-ListedState
         $offered = Get-Completion "$Command -$Parameter "
         if ($Values) {
             $offered | Sort-Object | Should -Be ($Values | Sort-Object)
@@ -72,9 +101,10 @@ Describe 'Tab completion' -Tag 'Offline' {
     }
 
     It '<Command> -<Parameter> (<Kind>) narrows to what was typed' -ForEach $completed {
-        $all = Get-Completion "$Command -$Parameter "
+        Use-ListedState
+        $all = @(Get-Completion "$Command -$Parameter ")
         $prefix = $all[-1].Substring(0, [Math]::Min(3, $all[-1].Length))
-        $narrowed = Get-Completion "$Command -$Parameter $prefix"
+        $narrowed = @(Get-Completion "$Command -$Parameter $prefix")
         $narrowed | Should -Contain $all[-1]
         $narrowed | ForEach-Object { $_ | Should -BeLike "$prefix*" }
         $narrowed.Count | Should -BeLessOrEqual $all.Count

@@ -139,6 +139,23 @@ Describe 'Output objects in ordinary pipelines' -Tag 'Offline' {
             }
         }
 
+        It 'writes every enum property by name, as the help says: Export-Csv, Export-PostSummary and ConvertTo-Json -EnumsAsStrings' {
+            $enums = @($propertyNames | Where-Object { ([Nullable]::GetUnderlyingType($type.GetProperty($_).PropertyType) ?? $type.GetProperty($_).PropertyType).IsEnum })
+            $enums | Should -Not -BeNullOrEmpty
+            $csv = @($items | ConvertTo-Csv | ConvertFrom-Csv)
+            $json = @($items | ConvertTo-Json -EnumsAsStrings | ConvertFrom-Json)
+            $yamlPath = Join-Path $TestDrive "$TypeName-enums.yaml"
+            $items | Export-PostSummary -LiteralPath $yamlPath
+            $yaml = Get-Content -LiteralPath $yamlPath -Raw
+            for ($i = 0; $i -lt $items.Count; $i++) {
+                foreach ($name in $enums) {
+                    $csv[$i].$name | Should -BeExactly "$($items[$i].$name)"
+                    $json[$i].$name | Should -BeExactly "$($items[$i].$name)"
+                    $yaml | Should -Match "(?m)^${name}: $($items[$i].$name)$"
+                }
+            }
+        }
+
         It 'ConvertTo-Json writes every property without cutting it, and ConvertFrom-Json gives each value back' {
             $json = $items | ConvertTo-Json -WarningVariable cut -WarningAction SilentlyContinue
             $cut | Should -BeNullOrEmpty -Because 'the default depth must hold the whole object'

@@ -2,7 +2,7 @@
 <#
     The default table views (module/InterviewTools.format.ps1xml) as a console 80 and 120 columns wide shows them:
     every column that matters is there, and its values can be read, not only its header. The objects come from real runs
-    against the fake Gemini server with a daily limit of 2, so there are Succeeded, Cached, Deferred and fallback rows, a
+    against the fake Gemini server with a daily limit of 2, so there are Succeeded, from-cache, Deferred and fallback rows, a
     quota row that is exhausted with a 429 as its last error, and cache entries of both providers.
 #>
 
@@ -85,7 +85,8 @@ Describe 'Default views' -Tag 'Offline' {
         $succeeded.Status | Should -Be @('Succeeded', 'Succeeded')
         $deferred.Status | Should -Be 'Deferred'
         $fallback.Fallback | Should -BeTrue
-        $cached.Status | Should -Be 'Cached'
+        $cached.Status | Should -Be 'Succeeded'
+        $cached.FromCache | Should -BeTrue
         $quota.Count | Should -Be 1
         $quota[0].State | Should -Be 'ExhaustedToday'
         $entries.Fallback | Should -Contain $true
@@ -106,7 +107,7 @@ Describe 'Default views' -Tag 'Offline' {
                 $row['summary'] | Should -BeLike "$(Get-Start $result.Summary 8)*"
                 Measure-Cells $row['summary'] | Should -BeGreaterOrEqual ([Math]::Min($SummaryCells, (Measure-Cells $result.Summary)))
             }
-            $null = Find-Row $table "$([regex]::Escape((Get-Start $files[0].Name 12)))\S*\s+Cached\s+$([regex]::Escape($model))\s+\S.+"
+            $null = Find-Row $table "$([regex]::Escape((Get-Start $files[0].Name 12)))\S*\s+Succeeded\s+$([regex]::Escape($model))\s+\S.+"
             $null = Find-Row $table "text:\d+\s+Succeeded\s+offline-extractive\s+\S.+"
             $failedRow = Find-Row $table "broken-answer\.txt\s+Failed\s+$([regex]::Escape($model))\s+(?<error>.+?)"
             $failedRow['error'] | Should -BeLike 'The answer is not valid*'

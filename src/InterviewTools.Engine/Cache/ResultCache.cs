@@ -43,7 +43,7 @@ namespace InterviewTools.Engine.Cache
         public string Root { get; }
 
         /// <summary>
-        /// The stored record of <paramref name="post"/> under <paramref name="key"/>, with Status Cached, the post's current source,
+        /// The stored record of <paramref name="post"/> under <paramref name="key"/>, marked FromCache (its Status stays Succeeded), with the post's current source,
         /// and the original provenance (Model, KeyId, Provider, Fallback, tokens, times). With <paramref name="includeFallback"/>
         /// false an offline stand-in is passed over, so a run that has Gemini quota again replaces it with a real answer.
         /// </summary>
@@ -56,7 +56,7 @@ namespace InterviewTools.Engine.Cache
             summary = entry.Summary;
             summary.Source = post.Source;
             summary.ContentHash = post.ContentHash;
-            summary.Status = PostSummaryStatus.Cached;
+            summary.FromCache = true;
             summary.Error = null;
             summary.RetryAt = null;
             summary.Switches = Array.Empty<string>();
@@ -64,13 +64,13 @@ namespace InterviewTools.Engine.Cache
         }
 
         /// <summary>
-        /// Keeps a Succeeded record as it is; anything else is ignored (false). A fallback never replaces a real answer already
+        /// Keeps a Succeeded record as it is; anything else, or a record the cache already gave out, is ignored (false). A fallback never replaces a real answer already
         /// stored, while a real answer replaces a fallback: that is how fallback entries are upgraded.
         /// </summary>
         internal bool Store(SummaryOutcome outcome, CacheKey key)
         {
             var summary = outcome.Summary;
-            if (summary.Status != PostSummaryStatus.Succeeded) return false;
+            if (summary.Status != PostSummaryStatus.Succeeded || summary.FromCache) return false;
             var contentHash = outcome.Post.ContentHash;
             var path = PathOf(key.EntryId(contentHash));
             if (summary.Fallback && Read(path, key, contentHash) is { Summary: { Fallback: false } }) return false;

@@ -71,6 +71,8 @@ namespace InterviewTools.Engine.Summaries
             var reason = $"Deferred: none of {planner.ProjectCount} project(s) × {planner.Chain.Count} model(s) has quota within {planner.MaxWait.TotalSeconds:0} s ({blockage.Reason}); quota returns at {blockage.Until.ToLocalTime():yyyy-MM-dd HH:mm} local.";
             var record = SummaryOutcome.Record(_post, PostSummaryStatus.Deferred);
             record.RetryAt = blockage.Until;
+            // A post deferred before its first request still names the route it waits for, so the row says which model.
+            _route ??= blockage.Route;
             return Finish(new SummaryOutcome(_post, record, new SummaryFailure(FailureKind.QuotaExhausted, reason, 429)));
         }
 

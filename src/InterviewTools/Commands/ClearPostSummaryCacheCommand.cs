@@ -28,6 +28,7 @@ namespace InterviewTools.Commands
         [Parameter(Position = 0, ParameterSetName = FilterSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CacheSourceCompleter))]
         public string[]? Source { get; set; }
 
         [Parameter(ParameterSetName = FilterSet)]

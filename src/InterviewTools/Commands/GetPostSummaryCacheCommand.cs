@@ -15,6 +15,7 @@ namespace InterviewTools.Commands
         [Parameter(Position = 0)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CacheSourceCompleter))]
         public string[]? Source { get; set; }
 
         [Parameter]

@@ -13,11 +13,13 @@ namespace InterviewTools.Commands
         [Parameter(Position = 0)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModelCompleter))]
         public string[]? Model { get; set; }
 
         [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(KeyIdCompleter))]
         public string[]? KeyId { get; set; }
 
         [Parameter]

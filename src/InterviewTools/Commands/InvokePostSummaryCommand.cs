@@ -17,7 +17,8 @@ namespace InterviewTools.Commands
         private PipelineWriter? _writer;
         private SummaryRunner? _work;
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = PathSet)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = PathSet,
+            HelpMessage = "The path of a post file (.txt or .md); wildcards allowed. For the text of a post use -Text, e.g. -Text (Get-Content post.txt -Raw).")]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; } = Array.Empty<string>();
@@ -27,7 +28,8 @@ namespace InterviewTools.Commands
         [ValidateNotNullOrEmpty]
         public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet,
+            HelpMessage = "The text of a post, e.g. (Get-Content post.txt -Raw).")]
         [AllowEmptyString]
         public string[] Text { get; set; } = Array.Empty<string>();
 

@@ -19,6 +19,10 @@ namespace InterviewTools.Hosting
             Create("PathLooksLikeText", ErrorCategory.InvalidArgument, path,
                 "A multi-line string reached -Path; it looks like the text of a post, not a path. Pass post text with -Text.", "Pass post text with -Text, e.g. Invoke-PostSummary -Text $text.");
 
+        public static string LinesPipedAsPathsHint(int count) =>
+            $"{count} piped strings were not files. If they are the lines of a post (Get-Content without -Raw), pass the whole text instead: " +
+            "Invoke-PostSummary -Text (Get-Content post.txt -Raw), or pipe files: Get-ChildItem post.txt | Invoke-PostSummary.";
+
         public static ErrorRecord PathNotFileSystem(string path, string providerName) =>
             Create("PathNotFileSystem", ErrorCategory.InvalidArgument, path,
                 $"'{path}' is on the {providerName} provider; posts and exports must be files on the FileSystem provider.", "Give a file system path.");
@@ -36,7 +40,22 @@ namespace InterviewTools.Hosting
 
         public static ErrorRecord FailedSummary(string source, SummaryFailure failure)
         {
-            var (id, category, action) = failure.Kind switch
+            var (id, category, action) = Classify(failure);
+            return Create(id, category, source, $"'{source}': {failure.Message}", action);
+        }
+
+        /// <summary>
+        /// A failure that stops the run (no usable key, no usable model) is about the keys and the chain, not about the post that
+        /// happened to meet it first: the record has no target object and its message names no post.
+        /// </summary>
+        public static ErrorRecord RunStopped(SummaryFailure failure)
+        {
+            var (id, category, action) = Classify(failure);
+            return Create(id, category, null, failure.Message, action);
+        }
+
+        private static (string Id, ErrorCategory Category, string Action) Classify(SummaryFailure failure) =>
+            failure.Kind switch
             {
                 FailureKind.PromptBlocked => ("SummaryPromptBlocked", ErrorCategory.InvalidResult, "Gemini refused the post; summarise it another way."),
                 FailureKind.ResponseBlocked => ("SummaryResponseBlocked", ErrorCategory.InvalidResult, "Gemini stopped its answer; try again or another model."),
@@ -55,8 +74,6 @@ namespace InterviewTools.Hosting
                 FailureKind.TimedOut => ("GeminiTimeout", ErrorCategory.OperationTimeout, "Raise -TimeoutSec or run the post again."),
                 _ => ("GeminiConnectionFailed", ErrorCategory.ConnectionError, "Check the network and GOOGLE_GEMINI_BASE_URL."),
             };
-            return Create(id, category, source, $"'{source}': {failure.Message}", action);
-        }
 
         public static ErrorRecord NoApiKey() =>
             Create("ApiKeyMissing", ErrorCategory.AuthenticationError, null,
@@ -74,6 +91,12 @@ namespace InterviewTools.Hosting
         public static ErrorRecord ResetNeedsATarget() =>
             Create("ResetTargetMissing", ErrorCategory.InvalidArgument, null,
                 "Reset-QuotaStatus needs -KeyId, -Project or -Model, or -All to clear everything.", "Name what to reset, e.g. Reset-QuotaStatus -Model gemini-3.5-flash.");
+
+        public static ErrorRecord ResetTargetNotFound(string parameter, string value, string ledger) =>
+            Create("ResetTargetNotFound", ErrorCategory.ObjectNotFound, value,
+                $"No {Noun(parameter)} '{value}' is in the quota ledger {ledger} or the configuration (-{parameter}).", "Run Get-QuotaStatus to see the keys, projects and models it knows.");
+
+        private static string Noun(string parameter) => parameter switch { "KeyId" => "key", "Project" => "project", _ => "model" };
 
         public static ErrorRecord Setup(Engine.EngineSetupException e) => e.Problem == Engine.SetupProblem.NoApiKey ? NoApiKey() : BadEndpoint(e.Message);
 

@@ -33,6 +33,11 @@ namespace InterviewTools.Hosting
             foreach (var property in Settable)
             {
                 if (!Find(pairs, property.Name, out var value)) continue;
+                if (property.Name == nameof(PostSummary.Status) && IsOldCachedStatus(value))
+                {
+                    summary.FromCache = true;
+                    continue;
+                }
                 if (!YamlValueConverter.TryConvert(value, property.PropertyType, out var converted, out var expected))
                 {
                     problem = $"its {property.Name} should be {expected}, not {Describe(value)}";
@@ -42,6 +47,9 @@ namespace InterviewTools.Hosting
             }
             return summary;
         }
+
+        /// <summary>Files written before FromCache existed say Status Cached for a record a rerun took from the cache.</summary>
+        private static bool IsOldCachedStatus(object? value) => value is string text && string.Equals(text.Trim(), "Cached", StringComparison.OrdinalIgnoreCase);
 
         private static bool Find(List<KeyValuePair<string, object?>> pairs, string name, out object? value)
         {

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using InterviewTools.Engine;
@@ -16,15 +18,28 @@ namespace InterviewTools.Hosting
             var engine = EngineOpener.Open(cmdlet, writer, ForQuota);
             if (refresh && !writer.Run(engine.RefreshModelsAsync(writer.Stopping))) writer.WriteError(ErrorRecords.NoApiKeyToRefresh());
             var rows = engine.QuotaReport();
-            if (rows.Count == 0) writer.WriteVerbose($"The ledger {engine.LedgerLocation} has no entries and no key is configured.");
+            if (rows.Count == 0) writer.WriteWarning($"No quota to show: the ledger {engine.LedgerLocation} has no entries and no API key is configured (set GEMINI_API_KEY or GEMINI_API_KEYS, or add keys to config.yaml).");
             foreach (var row in rows.Where(filter.Includes)) writer.WriteObject(row);
         }
 
-        public static void Reset(PSCmdlet cmdlet, PipelineWriter writer, LedgerReset reset)
+        public static SummaryEngine Open(PSCmdlet cmdlet, PipelineWriter writer) => EngineOpener.Open(cmdlet, writer, ForQuota);
+
+        /// <summary>
+        /// The parts of <paramref name="reset"/> that name no key, project or model the ledger or the configuration knows, as
+        /// (parameter, value) pairs; empty when every part names something.
+        /// </summary>
+        public static IEnumerable<(string Parameter, string Value)> Unknown(LedgerReset reset, IReadOnlyList<QuotaStatus> rows)
         {
-            var engine = EngineOpener.Open(cmdlet, writer, ForQuota);
+            bool Known(Func<QuotaStatus, string> part, string value) => rows.Any(r => string.Equals(part(r), value, StringComparison.OrdinalIgnoreCase));
+            if (reset.KeyFingerprint != null && !Known(r => r.KeyId, reset.KeyFingerprint)) yield return ("KeyId", reset.KeyFingerprint);
+            if (reset.Project != null && !Known(r => r.Project, reset.Project)) yield return ("Project", reset.Project);
+            if (reset.Model != null && !Known(r => r.Model, reset.Model)) yield return ("Model", reset.Model);
+        }
+
+        public static void Reset(SummaryEngine engine, PipelineWriter writer, LedgerReset reset, Func<string, string, bool> shouldProcess)
+        {
             var what = reset.Describe();
-            if (!writer.ShouldProcess(engine.LedgerLocation, "Reset quota ledger entries for " + what)) return;
+            if (!shouldProcess(engine.LedgerLocation, "Reset quota ledger entries for " + what)) return;
             int cleared;
             try
             {

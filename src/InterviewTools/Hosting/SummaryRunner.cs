@@ -32,6 +32,7 @@ namespace InterviewTools.Hosting
         private int _submitted;
         private int _finished;
         private int _textCount;
+        private int _pipedStringsNotFound;
         private ErrorRecord? _runStopper;
 
         private SummaryRunner(PSCmdlet cmdlet, PipelineWriter writer, SummaryEngine engine)
@@ -72,7 +73,11 @@ namespace InterviewTools.Hosting
                 return;
             }
             var files = PathHelper.ResolveExisting(_cmdlet, path, literal);
-            if (files == null) return;
+            if (files == null)
+            {
+                if (!literal && _cmdlet.MyInvocation.ExpectingInput) _pipedStringsNotFound++;
+                return;
+            }
             foreach (var file in files) Summarize(() => _engine.ReadFile(file));
         }
 
@@ -93,6 +98,8 @@ namespace InterviewTools.Hosting
                 _writer.WriteProgress(_progress);
             }
             if (_engine.DeferralSummary() is { } deferrals) _writer.WriteWarning(deferrals);
+            // Get-Content without -Raw pipes a post line by line, and every line binds to -Path: one hint, beside each line's error.
+            if (_pipedStringsNotFound > 1) _writer.WriteWarning(ErrorRecords.LinesPipedAsPathsHint(_pipedStringsNotFound));
             ThrowIfRunStopped();
         }
 
@@ -194,7 +201,7 @@ namespace InterviewTools.Hosting
             {
                 if (_runStopper == null)
                 {
-                    _runStopper = ErrorRecords.FailedSummary(outcome.Post.Source, failure!);
+                    _runStopper = ErrorRecords.RunStopped(failure!);
                     _abandon.Cancel();
                 }
                 return;

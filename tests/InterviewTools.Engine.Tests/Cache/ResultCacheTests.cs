@@ -28,7 +28,7 @@ namespace InterviewTools.Engine.Tests.Cache
         }
 
         [Fact]
-        public void AStoredSummaryComesBackAsCachedWithItsOriginalProvenance()
+        public void AStoredSummaryComesBackSucceededFromCacheWithItsOriginalProvenance()
         {
             var cache = NewCache();
             var stored = Succeeded(Post("一面：问了 GQA 和 RoPE。"), "gemini-3.1-flash-lite");
@@ -37,7 +37,8 @@ namespace InterviewTools.Engine.Tests.Cache
             var movedPost = Post("一面：问了 GQA 和 RoPE。", source: "/elsewhere/renamed.txt");
             Assert.True(NewCache().TryGet(movedPost, _gemini, out var cached));
 
-            Assert.Equal(PostSummaryStatus.Cached, cached.Status);
+            Assert.Equal((PostSummaryStatus.Succeeded, true), (cached.Status, cached.FromCache));
+            Assert.False(stored.Summary.FromCache);
             Assert.Equal(movedPost.Source, cached.Source);
             Assert.Equal(movedPost.ContentHash, cached.ContentHash);
             Assert.Equal(PostSummaryProvider.Gemini, cached.Provider);
@@ -129,10 +130,21 @@ namespace InterviewTools.Engine.Tests.Cache
             Assert.Equal(new[] { "gemini-3.5-flash", "gemini-3.5-flash-lite" }, new[] { a.Model, b.Model });
         }
 
+        [Fact]
+        public void ARecordTheCacheGaveOutIsNotStoredAgain()
+        {
+            var cache = NewCache();
+            var post = Post("缓存给出的帖子");
+            var outcome = Succeeded(post);
+            outcome.Summary.FromCache = true;
+
+            Assert.False(cache.Store(outcome, _gemini));
+            Assert.Empty(cache.List());
+        }
+
         [Theory]
         [InlineData(PostSummaryStatus.Failed)]
         [InlineData(PostSummaryStatus.Deferred)]
-        [InlineData(PostSummaryStatus.Cached)]
         public void OnlySucceededSummariesAreStored(PostSummaryStatus status)
         {
             var cache = NewCache();

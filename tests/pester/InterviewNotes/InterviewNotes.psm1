@@ -14,7 +14,7 @@ function Update-InterviewNotes {
     )
     $results = @(Get-ChildItem -LiteralPath $Folder -File -Filter *.txt |
         Invoke-PostSummary -Model $Model -MaxWaitSec 0 -WarningAction SilentlyContinue)
-    $finished = @($results | Where-Object Status -In 'Succeeded', 'Cached')
+    $finished = @($results | Where-Object Status -EQ 'Succeeded')
     $deferred = @($results | Where-Object Status -EQ 'Deferred')
     if ($finished) { $finished | Export-PostSummary -LiteralPath $Notes -Append }
     [pscustomobject]@{
