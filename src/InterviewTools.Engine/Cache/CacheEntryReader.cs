@@ -58,6 +58,7 @@ namespace InterviewTools.Engine.Cache
                     case "status": record.Status = Name<PostSummaryStatus>(value, name); break;
                     case "provider": record.Provider = Name<PostSummaryProvider>(value, name); break;
                     case "fallback": record.Fallback = Flag(value, name); break;
+                    case "fromCache": record.FromCache = Flag(value, name); break;
                     case "error": record.Error = Text(value, name); break;
                     case "retryAt": record.RetryAt = value.ValueKind == JsonValueKind.Null ? (DateTimeOffset?)null : Time(value, name); break;
                     case "model": record.Model = Text(value, name)!; break;

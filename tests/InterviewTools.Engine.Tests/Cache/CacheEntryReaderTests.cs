@@ -16,7 +16,7 @@ namespace InterviewTools.Engine.Tests.Cache
             {
                 Source = "/posts/a.txt", Title = "标题", Summary = "总结 \"引号\" 😀", Experiences = new[] { "经验" }, Tips = new[] { "技巧", "二" },
                 Advice = new[] { "建议" }, Questions = new[] { "问题" }, Topics = new[] { "话题" }, Terms = new[] { "GQA" },
-                Status = PostSummaryStatus.Deferred, Provider = PostSummaryProvider.Offline, Fallback = true, Error = "429",
+                Status = PostSummaryStatus.Deferred, Provider = PostSummaryProvider.Offline, Fallback = true, FromCache = true, Error = "429",
                 RetryAt = new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.FromHours(8)), Model = "offline-extractor", KeyId = "key-1",
                 Attempts = 3, Switches = new[] { "切换" }, InputTokens = 612, OutputTokens = 388, Duration = new TimeSpan(1, 2, 3, 4, 567),
                 ContentHash = "sha256:ab", CompletedAt = new DateTimeOffset(2026, 11, 23, 7, 59, 59, 123, TimeSpan.Zero),
@@ -56,13 +56,13 @@ namespace InterviewTools.Engine.Tests.Cache
         [Fact]
         public void NamesInAnyCaseIntegersNullsAndUnknownPropertiesReadAsTheSerializerReadsThem()
         {
-            var bytes = System.Text.Encoding.UTF8.GetBytes("{\"format\": 2, \"extra\": [1], \"summary\": {\"provider\": \"offline\", \"status\": 3, \"title\": null, \"retryAt\": null, \"terms\": null, \"Model\": \"ignored\"}}");
+            var bytes = System.Text.Encoding.UTF8.GetBytes("{\"format\": 2, \"extra\": [1], \"summary\": {\"provider\": \"offline\", \"status\": 2, \"title\": null, \"retryAt\": null, \"terms\": null, \"Model\": \"ignored\"}}");
 
             var expected = JsonSerializer.Deserialize(bytes, CacheJson.Files.CacheEntry)!.Summary!;
             var read = CacheEntryReader.Read(bytes)!.Summary!;
 
             Assert.Equal(PostSummaryProvider.Offline, read.Provider);
-            Assert.Equal(PostSummaryStatus.Cached, read.Status);
+            Assert.Equal(PostSummaryStatus.Deferred, read.Status);
             Assert.Null(read.Terms);
             Assert.Equal(string.Empty, read.Model);
             Assert.Equal((expected.Provider, expected.Status, expected.Title, expected.RetryAt, expected.Terms, expected.Model), (read.Provider, read.Status, read.Title, read.RetryAt, read.Terms, read.Model));
