@@ -12,18 +12,12 @@ using Xunit;
 namespace InterviewTools.Engine.Tests.Rotation
 {
     /// <summary>Every limit says where it comes from: the server (with its quotaId and date), the configuration, or an assumption.</summary>
-    public sealed class LimitSourceTests : IDisposable
+    public sealed class LimitSourceTests : LedgerFixture
     {
-        private const string Flash = "gemini-2.5-flash";
         private const string Pro = "gemini-2.5-pro";
         private const string DailyQuotaId = "GenerateRequestsPerDayPerProjectPerModel-FreeTier";
-        private readonly string _state = Path.Combine(Path.GetTempPath(), "it-source-" + Guid.NewGuid().ToString("N"));
-        private readonly FakeTimeProvider _clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T18:00:00Z"));
-        private readonly PooledKey _key = new PooledKey(ApiKey.FromPlainText("AIzaSy-SOURCE-TEST-KEY-0001"), "p", "test");
-
-        public void Dispose()
+        public LimitSourceTests() : base("AIzaSy-SOURCE-TEST-KEY-0001")
         {
-            if (Directory.Exists(_state)) Directory.Delete(_state, recursive: true);
         }
 
         [Fact]
@@ -45,15 +39,15 @@ namespace InterviewTools.Engine.Tests.Rotation
         public async Task AServerLimitKeepsItsQuotaIdAndDateAcrossRunsAndStaysAssumedForOtherProjects()
         {
             var store = Store();
-            var planner = new RoutePlanner(new[] { _key }, new[] { Flash }, store, _clock, TimeSpan.Zero);
+            var planner = Planner(store, new[] { Flash });
             using (var lease = await planner.AcquireAsync(1, new HashSet<string>(), _ => { }, CancellationToken.None))
             {
                 lease.Fail(new RotationVerdict(RotationAction.ExhaustedToday, "20/20 today") { Learned = new QuotaLimits { RequestsPerDay = 20 }, QuotaId = DailyQuotaId });
             }
-            _clock.Advance(TimeSpan.FromMinutes(5));
+            Clock.Advance(TimeSpan.FromMinutes(5));
 
             var other = new PooledKey(ApiKey.FromPlainText("AIzaSy-SOURCE-TEST-KEY-0002"), "q", "test");
-            var rows = QuotaReport.Build(Store().Snapshot(), new[] { _key, other }, new[] { Flash }, Store().Limits, _clock.GetUtcNow());
+            var rows = QuotaReport.Build(Store().Snapshot(), new[] { Key, other }, new[] { Flash }, Store().Limits, Clock.GetUtcNow());
 
             var learned = rows.Single(r => r.Project == "p");
             Assert.Equal(LimitSource.Server, learned.RequestsPerDayLimitSource);
@@ -68,8 +62,8 @@ namespace InterviewTools.Engine.Tests.Rotation
         [Fact]
         public void ALedgerWrittenBeforeSourcesWereKeptStillReadsAndItsLearnedLimitsAreTheServers()
         {
-            Directory.CreateDirectory(_state);
-            File.WriteAllText(Path.Combine(_state, "ledger.json"), "{\"Version\":1,\"Routes\":{\"p|" + Flash + "\":{\"Project\":\"p\",\"Model\":\"" + Flash
+            Directory.CreateDirectory(State);
+            File.WriteAllText(LedgerPath, "{\"Version\":1,\"Routes\":{\"p|" + Flash + "\":{\"Project\":\"p\",\"Model\":\"" + Flash
                 + "\",\"Day\":\"2026-11-23\",\"DayRequests\":3,\"Learned\":{\"RequestsPerDay\":3}}}}");
 
             var row = Report(Store(), Flash).Single();
@@ -79,9 +73,9 @@ namespace InterviewTools.Engine.Tests.Rotation
         }
 
         private IReadOnlyList<QuotaStatus> Report(FileLedgerStore store, params string[] chain) =>
-            QuotaReport.Build(store.Snapshot(), new[] { _key }, chain, store.Limits, _clock.GetUtcNow());
+            QuotaReport.Build(store.Snapshot(), new[] { Key }, chain, store.Limits, Clock.GetUtcNow());
 
         private FileLedgerStore Store(Dictionary<string, QuotaLimits>? configured = null) =>
-            new FileLedgerStore(Path.Combine(_state, "ledger.json"), new RouteLimits(configured), _clock, new WarningLog(_ => { }));
+            Store(new RouteLimits(configured));
     }
 }

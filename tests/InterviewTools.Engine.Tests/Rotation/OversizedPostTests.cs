@@ -11,17 +11,11 @@ using Xunit;
 namespace InterviewTools.Engine.Tests.Rotation
 {
     /// <summary>A request larger than a route's known input-tokens-per-minute limit is never sent there, and cools nothing down.</summary>
-    public sealed class OversizedPostTests : IDisposable
+    public sealed class OversizedPostTests : LedgerFixture
     {
-        private const string Flash = "gemini-2.5-flash";
         private const string Lite = "gemini-2.5-flash-lite";
-        private readonly string _state = Path.Combine(Path.GetTempPath(), "it-oversized-" + Guid.NewGuid().ToString("N"));
-        private readonly FakeTimeProvider _clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T18:00:00Z"));
-        private readonly PooledKey _key = new PooledKey(ApiKey.FromPlainText("AIzaSy-OVERSIZE-TEST-KEY-01"), "p", "test");
-
-        public void Dispose()
+        public OversizedPostTests() : base("AIzaSy-OVERSIZE-TEST-KEY-01")
         {
-            if (Directory.Exists(_state)) Directory.Delete(_state, recursive: true);
         }
 
         [Fact]
@@ -48,7 +42,7 @@ namespace InterviewTools.Engine.Tests.Rotation
                 Assert.Equal(Flash, learn.Route.Model);
                 learn.Fail(new RotationVerdict(RotationAction.CoolDown, "429 tokens") { Learned = new QuotaLimits { InputTokensPerMinute = 250_000 }, QuotaId = "GenerateContentInputTokensPerModelPerMinute-FreeTier" });
             }
-            _clock.Advance(TimeSpan.FromMinutes(2));
+            Clock.Advance(TimeSpan.FromMinutes(2));
 
             using var lease = await planner.AcquireAsync(948_000, new HashSet<string>(), _ => { }, CancellationToken.None);
 
@@ -60,8 +54,7 @@ namespace InterviewTools.Engine.Tests.Rotation
         {
             var configured = new Dictionary<string, QuotaLimits>(StringComparer.OrdinalIgnoreCase);
             if (configuredTpm != null) configured[Flash] = new QuotaLimits { InputTokensPerMinute = configuredTpm };
-            var store = new FileLedgerStore(Path.Combine(_state, "ledger.json"), new RouteLimits(configured, useBuiltInDefaults: false), _clock, new WarningLog(_ => { }));
-            return new RoutePlanner(new[] { _key }, chain, store, _clock, TimeSpan.Zero);
+            return Planner(Store(new RouteLimits(configured, useBuiltInDefaults: false)), chain);
         }
     }
 }

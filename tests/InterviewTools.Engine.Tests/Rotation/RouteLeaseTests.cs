@@ -11,27 +11,19 @@ using Xunit;
 namespace InterviewTools.Engine.Tests.Rotation
 {
     /// <summary>A lease is the whole life of one reservation: granted, then settled, failed or given back by disposing it.</summary>
-    public sealed class RouteLeaseTests : IDisposable
+    public sealed class RouteLeaseTests : LedgerFixture
     {
-        private const string Flash = "gemini-2.5-flash";
-        private readonly string _state = Path.Combine(Path.GetTempPath(), "it-lease-" + Guid.NewGuid().ToString("N"));
-        private readonly FakeTimeProvider _clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T18:00:00Z"));
         private readonly FileLedgerStore _store;
         private readonly RoutePlanner _planner;
 
-        public RouteLeaseTests()
+        public RouteLeaseTests() : base("AIzaSy-LEASE-TEST-KEY-0001")
         {
             var limits = new RouteLimits(new Dictionary<string, QuotaLimits>(StringComparer.OrdinalIgnoreCase)
             {
                 [Flash] = new QuotaLimits { RequestsPerMinute = 2, RequestsPerDay = 2 },
             }, useBuiltInDefaults: false);
-            _store = new FileLedgerStore(Path.Combine(_state, "ledger.json"), limits, _clock, new WarningLog(_ => { }));
-            _planner = new RoutePlanner(new[] { new PooledKey(ApiKey.FromPlainText("AIzaSy-LEASE-TEST-KEY-0001"), "p", "test") }, new[] { Flash }, _store, _clock, TimeSpan.Zero);
-        }
-
-        public void Dispose()
-        {
-            if (Directory.Exists(_state)) Directory.Delete(_state, recursive: true);
+            _store = Store(limits);
+            _planner = Planner(_store, new[] { Flash });
         }
 
         [Fact]
@@ -65,7 +57,7 @@ namespace InterviewTools.Engine.Tests.Rotation
             var usage = Usage();
             Assert.Equal(0, usage.DayRequests);
             Assert.Equal("429 per minute", usage.LastError);
-            Assert.Equal(_clock.GetUtcNow() + TimeSpan.FromSeconds(30), usage.CoolingUntil);
+            Assert.Equal(Clock.GetUtcNow() + TimeSpan.FromSeconds(30), usage.CoolingUntil);
         }
 
         [Fact]
@@ -91,7 +83,7 @@ namespace InterviewTools.Engine.Tests.Rotation
             using var deferred = await Acquire(tokens: 1);
 
             Assert.Equal(LeaseState.Deferred, deferred.State);
-            Assert.Equal(PacificTime.NextMidnight(_clock.GetUtcNow()), deferred.Deferral!.Until);
+            Assert.Equal(PacificTime.NextMidnight(Clock.GetUtcNow()), deferred.Deferral!.Until);
             Assert.Throws<InvalidOperationException>(() => deferred.Route);
         }
 
