@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using InterviewTools.Engine.Resources;
 using InterviewTools.Engine.Yaml;
 
 namespace InterviewTools.Engine.Config
@@ -31,7 +32,7 @@ namespace InterviewTools.Engine.Config
             if (stream == null)
             {
                 var reason = ConfigText.ScrubParserMessage(error!, yaml, ConfigReader.FieldNames);
-                return Failed(path, $"{path}, line {error!.Line}, column {error.Column}: not valid YAML: {reason}. No setting of it is used.");
+                return Failed(path, Message.Format(EngineMessages.ConfigNotYaml, path, error!.Line, error.Column, reason));
             }
             var reader = new ConfigReader(path, environment);
             if (stream.Documents.Count > 1)

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Gemini;
+using InterviewTools.Engine.Resources;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -42,7 +43,7 @@ namespace InterviewTools.Engine.Config
             if (IsNull(root)) return;
             if (!(root is YamlMappingNode mapping))
             {
-                Problem(root, "the file must be a mapping of settings (" + string.Join(", ", Settings) + ").");
+                Problem(root, Message.Format(EngineMessages.ConfigNotAMapping, string.Join(", ", Settings)));
                 return;
             }
             foreach (var setting in mapping.Children)
@@ -74,7 +75,7 @@ namespace InterviewTools.Engine.Config
                         _config.ThrottleLimit = (int?)Integer(value, "throttleLimit", 1, InterviewToolsConfig.MaxThrottleLimit);
                         break;
                     default:
-                        Warning(setting.Key, $"the setting {ConfigText.Echo(name)} is not one this version knows ({string.Join(", ", Settings)}); it is ignored.");
+                        Warning(setting.Key, Message.Format(EngineMessages.ConfigUnknownSetting, ConfigText.Echo(name), string.Join(", ", Settings)));
                         break;
                 }
             }
@@ -343,6 +344,6 @@ namespace InterviewTools.Engine.Config
 
         private void Warning(YamlNode node, string message) => _warnings.Add(At(node) + message);
 
-        private string At(YamlNode node) => $"{_path}, line {node.Start.Line}: ";
+        private string At(YamlNode node) => Message.Format(EngineMessages.ConfigAt, _path, node.Start.Line);
     }
 }
