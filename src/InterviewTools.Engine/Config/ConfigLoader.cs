@@ -21,7 +21,7 @@ namespace InterviewTools.Engine.Config
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is DecoderFallbackException)
             {
-                return Failed(fullPath, $"{fullPath}: cannot be read ({e.Message}); no setting of it is used.");
+                return Failed(fullPath, Message.Format(EngineMessages.ConfigUnreadable, fullPath, e.Message));
             }
             return Parse(yaml, fullPath, environment);
         }
@@ -37,7 +37,7 @@ namespace InterviewTools.Engine.Config
             var reader = new ConfigReader(path, environment);
             if (stream.Documents.Count > 1)
             {
-                return Failed(path, $"{path}, line {stream.Documents[1].RootNode.Start.Line}: holds more than one YAML document; put every setting in one.");
+                return Failed(path, Message.Format(EngineMessages.ConfigManyDocuments, path, stream.Documents[1].RootNode.Start.Line));
             }
             if (stream.Documents.Count == 1) reader.ReadRoot(stream.Documents[0].RootNode);
             return reader.Result();
