@@ -41,5 +41,29 @@ namespace InterviewTools.Tests
                 CultureInfo.CurrentUICulture = saved;
             }
         }
+
+        [Theory]
+        [InlineData("zh-CN", "config.yaml 第 1 行：throttleLimit 必须在 1 到 32 之间，而不是 99；已忽略。", "请修正配置文件中的这一项；格式参见 about_InterviewTools。")]
+        [InlineData("fr-FR", "config.yaml, line 1: throttleLimit must be from 1 to 32, not 99; it is ignored.", "Fix the entry in the config file; about_InterviewTools shows the layout.")]
+        public void AConfigProblemSpeaksTheUserInterfaceLanguage(string culture, string problem, string action)
+        {
+            var saved = CultureInfo.CurrentUICulture;
+            try
+            {
+                CultureInfo.CurrentUICulture = new CultureInfo(culture);
+                using var world = new HostedScenario(config: "throttleLimit: 99\n");
+
+                var run = world.Run("Get-QuotaStatus");
+
+                var error = Assert.Single(run.Errors);
+                Assert.StartsWith("ConfigEntryInvalid,", error.FullyQualifiedErrorId);
+                Assert.EndsWith(problem, error.ErrorDetails.Message);
+                Assert.Equal(action, error.ErrorDetails.RecommendedAction);
+            }
+            finally
+            {
+                CultureInfo.CurrentUICulture = saved;
+            }
+        }
     }
 }
