@@ -38,28 +38,39 @@ AfterAll {
 }
 
 Describe 'Localised warnings and errors' -Tag 'Offline' {
-    It 'speaks Chinese in a pwsh session whose culture is zh-CN, with the engine''s translation loaded in the module''s private context' {
-        $child = Invoke-InCulture 'zh-CN'
+    BeforeAll {
+        $children = @{ 'zh-CN' = Invoke-InCulture 'zh-CN'; 'fr-FR' = Invoke-InCulture 'fr-FR' }
+    }
+
+    It 'writes the no-key warning and both PostNotFound errors in <Language> under <Culture>, with the ids in English' -ForEach @(
+        @{
+            Culture = 'zh-CN'; Language = 'Chinese'; Other = 'No Gemini API key|Cannot find'
+            Warning = '没有配置 Gemini API 密钥，因此帖子由内置的抽取式摘要器离线总结'
+            FileMissing = "找不到帖子文件 '[^']*missing-post\.txt'。\|请检查路径。$"
+            PathMissing = "找不到 '\./nowhere/missing-post\.txt'：.*\|请检查路径；相对路径以 PowerShell 的当前位置为准。$"
+        }
+        @{
+            Culture = 'fr-FR'; Language = 'English, the fallback'; Other = '\p{IsCJKUnifiedIdeographs}'
+            Warning = 'No Gemini API key is configured, so posts are summarized offline'
+            FileMissing = "Cannot find the post file '[^']*missing-post\.txt'\.\|Check the path\.$"
+            PathMissing = "Cannot find '\./nowhere/missing-post\.txt': .*\|Check the path; relative paths follow the current PowerShell location\.$"
+        }
+    ) {
+        $child = $children[$Culture]
 
         $child.ExitCode | Should -Be 0 -Because $child.Error
-        $child.Output | Should -Match '(?m)^culture=zh-CN$'
-        $child.Output | Should -Match '(?m)^warning=没有配置 Gemini API 密钥，因此帖子由内置的抽取式摘要器离线总结'
-        $child.Output | Should -Match "(?m)^error=PostNotFound,InterviewTools\.Commands\.InvokePostSummaryCommand\|找不到帖子文件 '[^']*missing-post\.txt'。\|请检查路径。$"
-        $child.Output | Should -Match "(?m)^error=PostNotFound,InterviewTools\.Commands\.InvokePostSummaryCommand\|找不到 '\./nowhere/missing-post\.txt'：.*\|请检查路径；相对路径以 PowerShell 的当前位置为准。$"
-        $satellite = [regex]::Match($child.Output, '(?m)^satellite=(?<context>[^|]*)\|(?<path>.*)$')
+        $child.Output | Should -Match "(?m)^culture=$Culture$"
+        $child.Output | Should -Match "(?m)^warning=$Warning"
+        $child.Output | Should -Match "(?m)^error=PostNotFound,InterviewTools\.Commands\.InvokePostSummaryCommand\|$FileMissing"
+        $child.Output | Should -Match "(?m)^error=PostNotFound,InterviewTools\.Commands\.InvokePostSummaryCommand\|$PathMissing"
+        $child.Output | Should -Not -Match $Other
+    }
+
+    It 'takes the engine''s Chinese from its satellite in Dependencies/zh-CN, loaded in the module''s private context' {
+        $satellite = [regex]::Match($children['zh-CN'].Output, '(?m)^satellite=(?<context>[^|]*)\|(?<path>.*)$')
+
         $satellite.Success | Should -BeTrue -Because 'the engine''s zh-CN messages come from its satellite assembly'
         $satellite.Groups['context'].Value | Should -Be 'InterviewTools'
         $satellite.Groups['path'].Value | Should -Be (Join-Path $repositoryRoot 'out/InterviewTools/Dependencies/zh-CN/InterviewTools.Engine.resources.dll')
-    }
-
-    It 'falls back to English in a culture the module does not ship (fr-FR)' {
-        $child = Invoke-InCulture 'fr-FR'
-
-        $child.ExitCode | Should -Be 0 -Because $child.Error
-        $child.Output | Should -Match '(?m)^culture=fr-FR$'
-        $child.Output | Should -Match '(?m)^warning=No Gemini API key is configured, so posts are summarized offline'
-        $child.Output | Should -Match "(?m)^error=PostNotFound,InterviewTools\.Commands\.InvokePostSummaryCommand\|Cannot find the post file '[^']*missing-post\.txt'\.\|Check the path\.$"
-        $child.Output | Should -Match "(?m)^error=PostNotFound,InterviewTools\.Commands\.InvokePostSummaryCommand\|Cannot find '\./nowhere/missing-post\.txt': "
-        $child.Output | Should -Not -Match '\p{IsCJKUnifiedIdeographs}'
     }
 }
