@@ -55,22 +55,22 @@ namespace InterviewTools.Hosting
         private static (string Id, ErrorCategory Category, string Action) Classify(SummaryFailure failure) =>
             failure.Kind switch
             {
-                FailureKind.PromptBlocked => ("SummaryPromptBlocked", ErrorCategory.InvalidResult, "Gemini refused the post; summarise it another way."),
-                FailureKind.ResponseBlocked => ("SummaryResponseBlocked", ErrorCategory.InvalidResult, "Gemini stopped its answer; try again or another model."),
-                FailureKind.AnswerTruncated => ("SummaryAnswerTruncated", ErrorCategory.InvalidResult, "The answer ran past maxOutputTokens; try a model that thinks less."),
-                FailureKind.EmptyAnswer => ("SummaryEmptyAnswer", ErrorCategory.InvalidResult, "Run the post again."),
-                FailureKind.InvalidAnswer => ("SummaryInvalidAnswer", ErrorCategory.InvalidResult, "Run the post again; the model broke the JSON format."),
+                FailureKind.PromptBlocked => ("SummaryPromptBlocked", ErrorCategory.InvalidResult, HostingMessages.SummaryPromptBlockedAction),
+                FailureKind.ResponseBlocked => ("SummaryResponseBlocked", ErrorCategory.InvalidResult, HostingMessages.SummaryResponseBlockedAction),
+                FailureKind.AnswerTruncated => ("SummaryAnswerTruncated", ErrorCategory.InvalidResult, HostingMessages.SummaryAnswerTruncatedAction),
+                FailureKind.EmptyAnswer => ("SummaryEmptyAnswer", ErrorCategory.InvalidResult, HostingMessages.SummaryEmptyAnswerAction),
+                FailureKind.InvalidAnswer => ("SummaryInvalidAnswer", ErrorCategory.InvalidResult, HostingMessages.SummaryInvalidAnswerAction),
                 FailureKind.InputTooLong => ("PostTooLong", ErrorCategory.LimitsExceeded, HostingMessages.PostTooLongAction),
                 FailureKind.QuotaExhausted => ("GeminiQuotaExhausted", ErrorCategory.QuotaExceeded, HostingMessages.QuotaExhaustedAction),
-                FailureKind.KeyRejected => ("GeminiKeyRejected", ErrorCategory.AuthenticationError, "Check the key in AI Studio, or pass another with -ApiKey."),
-                FailureKind.KeyTypeUnsupported => ("GeminiKeyTypeUnsupported", ErrorCategory.AuthenticationError, "This endpoint does not accept this type of key; pass a key of a type it accepts with -ApiKey."),
-                FailureKind.ModelNotFound => ("GeminiModelNotFound", ErrorCategory.ObjectNotFound, "Choose a current model with -Model."),
-                FailureKind.NoUsableKey => ("GeminiNoUsableKey", ErrorCategory.AuthenticationError, "Fix or replace the keys, then Reset-QuotaStatus -KeyId <fingerprint>."),
-                FailureKind.NoUsableModel => ("GeminiNoUsableModel", ErrorCategory.ObjectNotFound, "Name current models with -Model; Get-QuotaStatus -Refresh shows what the API offers."),
-                FailureKind.InvalidRequest => ("GeminiRequestRejected", ErrorCategory.InvalidArgument, "Check -Prompt and -Model."),
-                FailureKind.ServerError => ("GeminiServerError", ErrorCategory.ResourceUnavailable, "Run the post again later."),
-                FailureKind.TimedOut => ("GeminiTimeout", ErrorCategory.OperationTimeout, "Raise -TimeoutSec or run the post again."),
-                _ => ("GeminiConnectionFailed", ErrorCategory.ConnectionError, "Check the network and GOOGLE_GEMINI_BASE_URL."),
+                FailureKind.KeyRejected => ("GeminiKeyRejected", ErrorCategory.AuthenticationError, HostingMessages.GeminiKeyRejectedAction),
+                FailureKind.KeyTypeUnsupported => ("GeminiKeyTypeUnsupported", ErrorCategory.AuthenticationError, HostingMessages.GeminiKeyTypeUnsupportedAction),
+                FailureKind.ModelNotFound => ("GeminiModelNotFound", ErrorCategory.ObjectNotFound, HostingMessages.GeminiModelNotFoundAction),
+                FailureKind.NoUsableKey => ("GeminiNoUsableKey", ErrorCategory.AuthenticationError, HostingMessages.GeminiNoUsableKeyAction),
+                FailureKind.NoUsableModel => ("GeminiNoUsableModel", ErrorCategory.ObjectNotFound, HostingMessages.GeminiNoUsableModelAction),
+                FailureKind.InvalidRequest => ("GeminiRequestRejected", ErrorCategory.InvalidArgument, HostingMessages.GeminiRequestRejectedAction),
+                FailureKind.ServerError => ("GeminiServerError", ErrorCategory.ResourceUnavailable, HostingMessages.GeminiServerErrorAction),
+                FailureKind.TimedOut => ("GeminiTimeout", ErrorCategory.OperationTimeout, HostingMessages.GeminiTimeoutAction),
+                _ => ("GeminiConnectionFailed", ErrorCategory.ConnectionError, HostingMessages.GeminiConnectionFailedAction),
             };
 
         public static ErrorRecord NoApiKey() =>
