@@ -11,6 +11,7 @@ using InterviewTools.Engine.Gemini;
 using InterviewTools.Engine.Offline;
 using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Posts;
+using InterviewTools.Engine.Resources;
 using InterviewTools.Engine.Rotation;
 using InterviewTools.Engine.State;
 using InterviewTools.Engine.Summaries;
@@ -105,8 +106,7 @@ namespace InterviewTools.Engine
             if (settings.Use == EngineUse.Summaries && pool.IsEmpty)
             {
                 if (settings.Provider == PostSummaryProvider.Gemini) throw NoApiKey();
-                log.Warning("No Gemini API key is configured, so posts are summarized offline by the built-in extractive summarizer (Provider Offline). " +
-                    $"For Gemini's summaries set $env:GEMINI_API_KEY (or $env:GEMINI_API_KEYS for several keys), or add keys to {configFile}.");
+                log.Warning(Message.Format(EngineMessages.NoKeyOffline, configFile));
                 return Offline(settings, time, log, options, cache);
             }
             var maxWaitSec = settings.MaxWaitSec ?? config.MaxWaitSec;
@@ -149,7 +149,7 @@ namespace InterviewTools.Engine
                 return new PostPlan(post, tokens, $"Summarize offline with the built-in extractive summarizer ({post.Body.Length:N0} characters; no network)", null, null);
             }
             var unsendable = tokens > SummarizerOptions.FallbackInputTokenLimit
-                ? new PostReadException(post.Source, PostProblem.TooManyTokens, $"'{post.Source}' has about {tokens:N0} input tokens; Gemini models accept at most {SummarizerOptions.FallbackInputTokenLimit:N0}.")
+                ? new PostReadException(post.Source, PostProblem.TooManyTokens, Message.Format(EngineMessages.PostTooManyTokens, post.Source, tokens, SummarizerOptions.FallbackInputTokenLimit))
                 : null;
             var action = $"Summarize with {string.Join(", ", _options.Models)} at {_endpoint} ({post.Body.Length:N0} characters, about {tokens:N0} input tokens)";
             return new PostPlan(post, tokens, action, null, unsendable);

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using InterviewTools.Engine.Common;
+using InterviewTools.Engine.Resources;
 using InterviewTools.Engine.State;
 
 namespace InterviewTools.Engine.Rotation
@@ -78,8 +79,8 @@ namespace InterviewTools.Engine.Rotation
                     if (_limits.Firm(route.Model, usage).InputTokensPerMinute is { } tpm && tokens > tpm)
                     {
                         // The server (or the configuration) said this route never takes so many tokens a minute: sending would only cost a 429.
-                        var source = usage.Learned.InputTokensPerMinute != null ? "server" : "configured";
-                        oversized ??= $"{tokens:N0} input tokens exceed the input-tokens-per-minute limit of {route.Model} ({tpm:N0}, {source})";
+                        var source = usage.Learned.InputTokensPerMinute != null ? EngineMessages.LimitFromServer : EngineMessages.LimitConfiguredShort;
+                        oversized ??= Message.Format(EngineMessages.OversizedForRoute, tokens, route.Model, tpm, source);
                         continue;
                     }
                     var tier = state.TierOf(route.Project);
@@ -93,7 +94,7 @@ namespace InterviewTools.Engine.Rotation
                         // Only an assumption stands in the way: one request at a time goes past it to learn the project's tier.
                         if (candidate.ProbeInFlight || (state.Projects.TryGetValue(route.Project, out var known) && known.ProbeUntil > now))
                         {
-                            blockage = new Blockage(now + RoutePlanner.ProbePoll, "finding out the project's tier (" + blockage.Reason + ")", probing: true);
+                            blockage = new Blockage(now + RoutePlanner.ProbePoll, Message.Format(EngineMessages.FindingOutTier, blockage.Reason), probing: true);
                         }
                         else
                         {
@@ -103,7 +104,7 @@ namespace InterviewTools.Engine.Rotation
                     }
                     if (blockage == null && candidate.ProbeInFlight && IsBeingProbed(usage, limits, tier))
                     {
-                        blockage = new Blockage(now + RoutePlanner.ProbePoll, "finding out its limits", probing: true);
+                        blockage = new Blockage(now + RoutePlanner.ProbePoll, EngineMessages.FindingOutLimits, probing: true);
                     }
                     if (blockage == null)
                     {
@@ -122,7 +123,7 @@ namespace InterviewTools.Engine.Rotation
                 return null;
             });
             earliest = soonest ?? (reservation == null && oversized != null
-                ? Blockage.Oversized(oversized + (candidates.Count > 1 ? " and of every other route in the chain" : string.Empty) + "; no model in the chain can take this post now")
+                ? Blockage.Oversized(Message.Format(candidates.Count > 1 ? EngineMessages.OversizedForEveryRoute : EngineMessages.OversizedForChain, oversized))
                 : null);
             return reservation;
         }
@@ -132,11 +133,11 @@ namespace InterviewTools.Engine.Rotation
         {
             if (firm == null)
             {
-                return tier == ProjectTier.Unknown ? "assumed free-tier limit; the project's tier is not known yet" : "assumed free-tier limit";
+                return tier == ProjectTier.Unknown ? EngineMessages.LimitAssumedTierUnknown : EngineMessages.LimitAssumed;
             }
             var serverSaid = usage.ExhaustedUntil != null || usage.CoolingUntil != null || RouteCapacity.Check(usage, usage.Learned, 0, _time.GetUtcNow()) != null;
-            if (!serverSaid) return "configured in config.yaml";
-            return usage.LearnedQuotaId == null ? "server" : "server: " + usage.LearnedQuotaId;
+            if (!serverSaid) return EngineMessages.LimitConfigured;
+            return usage.LearnedQuotaId == null ? EngineMessages.LimitFromServer : Message.Format(EngineMessages.LimitFromServerQuota, usage.LearnedQuotaId);
         }
 
         private static bool IsBeingProbed(RouteUsage usage, QuotaLimits limits, ProjectTier tier) =>

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using InterviewTools.Engine.Common;
+using InterviewTools.Engine.Resources;
 
 namespace InterviewTools.Engine.Rotation
 {
@@ -49,26 +50,26 @@ namespace InterviewTools.Engine.Rotation
         {
             if (usage.ExhaustedUntil is { } exhausted)
             {
-                return new Blockage(exhausted, usage.NoFreeTier ? "no free tier" : "daily quota used up");
+                return new Blockage(exhausted, usage.NoFreeTier ? EngineMessages.QuotaNoFreeTier : EngineMessages.QuotaDailyUsedUp);
             }
             if (limits.RequestsPerDay is { } rpd && usage.DayRequests >= rpd)
             {
-                return new Blockage(PacificTime.NextMidnight(now), $"{usage.DayRequests}/{rpd} requests today");
+                return new Blockage(PacificTime.NextMidnight(now), Message.Format(EngineMessages.QuotaRequestsToday, usage.DayRequests, rpd));
             }
             if (limits.InputTokensPerDay is { } tpd && usage.DayTokens + tokens > tpd)
             {
-                return new Blockage(PacificTime.NextMidnight(now), $"{usage.DayTokens:N0}/{tpd:N0} input tokens today");
+                return new Blockage(PacificTime.NextMidnight(now), Message.Format(EngineMessages.QuotaTokensToday, usage.DayTokens, tpd));
             }
-            if (usage.CoolingUntil is { } cooling) return new Blockage(cooling, "cooling down: " + (usage.LastError ?? "per-minute quota"));
+            if (usage.CoolingUntil is { } cooling) return new Blockage(cooling, Message.Format(EngineMessages.QuotaCoolingDown, usage.LastError ?? EngineMessages.QuotaPerMinute));
             var requests = usage.Minute.Sum(b => b.Requests);
             if (limits.RequestsPerMinute is { } rpm && requests + 1 > rpm)
             {
-                return new Blockage(FreesAt(usage, b => b.Requests, requests + 1 - rpm), $"{requests}/{rpm} requests this minute");
+                return new Blockage(FreesAt(usage, b => b.Requests, requests + 1 - rpm), Message.Format(EngineMessages.QuotaRequestsThisMinute, requests, rpm));
             }
             var used = usage.Minute.Sum(b => b.Tokens);
             if (limits.InputTokensPerMinute is { } tpm && used > 0 && used + tokens > tpm)
             {
-                return new Blockage(FreesAt(usage, b => b.Tokens, used + Math.Min(tokens, tpm) - tpm), $"{used:N0}/{tpm:N0} input tokens this minute");
+                return new Blockage(FreesAt(usage, b => b.Tokens, used + Math.Min(tokens, tpm) - tpm), Message.Format(EngineMessages.QuotaTokensThisMinute, used, tpm));
             }
             return null;
         }

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using InterviewTools.Engine;
 using InterviewTools.Engine.Rotation;
 using InterviewTools.Engine.State;
+using InterviewTools.Resources;
 
 namespace InterviewTools.Hosting
 {
@@ -18,7 +19,7 @@ namespace InterviewTools.Hosting
             var engine = EngineOpener.Open(cmdlet, writer, ForQuota);
             if (refresh && !writer.Run(engine.RefreshModelsAsync(writer.Stopping))) writer.WriteError(ErrorRecords.NoApiKeyToRefresh());
             var rows = engine.QuotaReport();
-            if (rows.Count == 0) writer.WriteWarning($"No quota to show: the ledger {engine.LedgerLocation} has no entries and no API key is configured (set GEMINI_API_KEY or GEMINI_API_KEYS, or add keys to config.yaml).");
+            if (rows.Count == 0) writer.WriteWarning(Message.Format(HostingMessages.NoQuotaToShow, engine.LedgerLocation));
             foreach (var row in rows.Where(filter.Includes)) writer.WriteObject(row);
         }
 
