@@ -247,14 +247,17 @@ namespace InterviewTools.Engine
         /// <exception cref="StateLockTimeoutException">Another process holds the ledger.</exception>
         public int ResetLedger(LedgerReset reset) => Ledger.Reset(reset);
 
-        /// <summary>Lists the models again and checks the chain against the list; false when no key can list them.</summary>
-        public async Task<bool> RefreshModelsAsync(CancellationToken cancellationToken)
+        /// <summary>
+        /// Lists the models again and checks the chain against the list. Null when that was done; otherwise why not: no key to
+        /// list them with (<see cref="FailureKind.NoUsableKey"/>), or an endpoint that cannot be reached.
+        /// </summary>
+        public async Task<SummaryFailure?> RefreshModelsAsync(CancellationToken cancellationToken)
         {
-            if (_pool == null || _pool.IsEmpty) return false;
+            if (_pool == null || _pool.IsEmpty) return new SummaryFailure(FailureKind.NoUsableKey, "No API key is configured to list the models with.");
             var planner = new RoutePlanner(_pool.Keys, _options.Models, Ledger, _time, TimeSpan.Zero);
-            await ModelChain.ValidateAsync(new GeminiClient(GeminiHttp.Shared, _endpoint!), planner, TransientRetry.ForModelListing(_time), _time, _log, refresh: true, cancellationToken)
+            var check = await ModelChain.ValidateAsync(new GeminiClient(GeminiHttp.Shared, _endpoint!), planner, TransientRetry.ForModelListing(_time), _time, _log, refresh: true, cancellationToken)
                 .ConfigureAwait(false);
-            return true;
+            return check.Failure;
         }
 
         /// <summary>

@@ -125,6 +125,33 @@ namespace InterviewTools.Tests
         }
 
         [Fact]
+        public void ARefusedEndpointStopsTheRunWithOneTerminatingErrorNamingItsUrlAndARerunSendsOnlyTheUnfinishedPosts()
+        {
+            using var world = new HostedScenario();
+            for (var i = 1; i <= 6; i++) world.WritePost($"p{i}.txt", $"第 {i} 篇面经：问了 GQA 和 RoPE。");
+            world.Run("Invoke-PostSummary -Path p1.txt, p2.txt");
+            var refused = RefusedEndpoint.Reserve();
+            Environment.SetEnvironmentVariable("GOOGLE_GEMINI_BASE_URL", refused);
+
+            var (run, caught) = world.RunCatching("Invoke-PostSummary -Path p*.txt -MaxRetryCount 1 -ThrottleLimit 3");
+
+            Assert.NotNull(caught);
+            Assert.Equal("GeminiEndpointUnreachable", caught!.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Equal(ErrorCategory.ConnectionError, caught.CategoryInfo.Category);
+            Assert.Null(caught.TargetObject);
+            Assert.Contains(refused, caught.ToString());
+            Assert.IsType<System.Net.Http.HttpRequestException>(caught.Exception);
+            Assert.Empty(run.Errors);
+            Assert.Equal(new[] { true, true }, run.Output.Select(o => ((PostSummaryView)o).FromCache).ToArray());
+
+            Environment.SetEnvironmentVariable("GOOGLE_GEMINI_BASE_URL", world.Server.BaseUrl);
+            var rerun = world.Run("Invoke-PostSummary -Path p*.txt");
+
+            Assert.Equal(6, rerun.Output.Count(o => ((PostSummaryView)o).Status == "Succeeded"));
+            Assert.Equal(6, world.Server.GenerateCount);
+        }
+
+        [Fact]
         public void RetiredModelStopsTheRunAndNamesTheModel()
         {
             using var world = new HostedScenario();

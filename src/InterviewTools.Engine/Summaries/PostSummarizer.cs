@@ -48,6 +48,7 @@ namespace InterviewTools.Engine.Summaries
         {
             var trace = new PostTrace(post, _time);
             var chain = await CheckChainAsync(cancellationToken).ConfigureAwait(false);
+            if (chain.Failure != null) return trace.Failed(chain.Failure);
             if (chain.Models.Count == 0) return trace.Failed(NoModelLeft());
 
             var tokens = TokenEstimate.OfRequest(_options.Prompt, post.Body);
@@ -88,6 +89,8 @@ namespace InterviewTools.Engine.Summaries
                 catch (Exception e) when (FailureClassifier.IsServiceFailure(e))
                 {
                     var verdict = FailureClassifier.Verdict(e, _options.RequestTimeout);
+                    // An endpoint nobody can reach blames no route: the lease ends uncounted and the run stops.
+                    if (verdict.Action == RotationAction.EndpointUnreachable) return trace.Failed(verdict.Failure);
                     lease.Fail(verdict.Rotation);
                     lastFailure = verdict.Failure;
                     trace.Failing(verdict.Rotation);

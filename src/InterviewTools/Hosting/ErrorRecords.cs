@@ -51,7 +51,7 @@ namespace InterviewTools.Hosting
         public static ErrorRecord RunStopped(SummaryFailure failure)
         {
             var (id, category, action) = Classify(failure);
-            return Create(id, category, null, failure.Message, action);
+            return Create(id, category, null, failure.Message, action, failure.Cause);
         }
 
         private static (string Id, ErrorCategory Category, string Action) Classify(SummaryFailure failure) =>
@@ -72,6 +72,8 @@ namespace InterviewTools.Hosting
                 FailureKind.InvalidRequest => ("GeminiRequestRejected", ErrorCategory.InvalidArgument, "Check -Prompt and -Model."),
                 FailureKind.ServerError => ("GeminiServerError", ErrorCategory.ResourceUnavailable, "Run the post again later."),
                 FailureKind.TimedOut => ("GeminiTimeout", ErrorCategory.OperationTimeout, "Raise -TimeoutSec or run the post again."),
+                FailureKind.EndpointUnreachable => ("GeminiEndpointUnreachable", ErrorCategory.ConnectionError,
+                    "Check the network, any proxy or firewall, and GOOGLE_GEMINI_BASE_URL, then run the command again: finished posts come from the cache."),
                 _ => ("GeminiConnectionFailed", ErrorCategory.ConnectionError, "Check the network and GOOGLE_GEMINI_BASE_URL."),
             };
 
