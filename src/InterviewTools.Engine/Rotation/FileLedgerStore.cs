@@ -20,8 +20,8 @@ namespace InterviewTools.Engine.Rotation
             DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         };
 
-        /// <summary>How long a request past an assumed limit holds the project's probe; longer than any request, shorter than a stalled run.</summary>
-        private static readonly TimeSpan TierProbeLife = TimeSpan.FromMinutes(2);
+        /// <summary>How long a probe (of a route's limits or of a project's tier) holds its claim; longer than any request, shorter than a stalled run.</summary>
+        private static readonly TimeSpan ProbeLife = TimeSpan.FromMinutes(2);
 
         private readonly StateFile<LedgerState> _file;
         private readonly RouteLimits _limits;
@@ -58,19 +58,19 @@ namespace InterviewTools.Engine.Rotation
         }
 
         /// <summary>
-        /// A free-tier route whose limits are not known yet takes one request at a time (<see cref="RouteCandidate.ProbeInFlight"/>),
-        /// so that finding a limit costs one 429, not one per request in flight.
+        /// A route whose limits neither the server nor the configuration stated takes one request at a time, in every process: the
+        /// request holds the route's probe claim in the ledger (<see cref="RouteUsage.ProbeUntil"/>) until its answer, so that finding
+        /// a limit costs one 429, not one per request in flight, on first use as after Reset-QuotaStatus.
         /// </summary>
-        public Reservation? TryReserve(IReadOnlyList<RouteCandidate> candidates, long tokens, out Blockage? earliest)
+        public Reservation? TryReserve(IReadOnlyList<Route> candidates, long tokens, out Blockage? earliest)
         {
             Blockage? soonest = null;
             string? oversized = null;
             var reservation = _file.Update(state =>
             {
                 var now = _time.GetUtcNow();
-                foreach (var candidate in candidates)
+                foreach (var route in candidates)
                 {
-                    var route = candidate.Route;
                     if (state.RetiredModels.ContainsKey(route.Model)) continue;
                     if (state.Keys.TryGetValue(route.Key.Key.Fingerprint, out var key) && key.Disabled != null) continue;
                     var usage = state.Route(route.Project, route.Model);
@@ -83,15 +83,18 @@ namespace InterviewTools.Engine.Rotation
                         continue;
                     }
                     var tier = state.TierOf(route.Project);
+                    var firmLimits = _limits.Firm(route.Model, usage);
                     var limits = _limits.For(route.Model, usage, state.LearnedForModel(route.Model), tier);
                     var blockage = RouteCapacity.Check(usage, limits, tokens, now);
-                    var firm = blockage == null ? null : RouteCapacity.Check(usage, _limits.Firm(route.Model, usage), tokens, now);
+                    var firm = blockage == null ? null : RouteCapacity.Check(usage, firmLimits, tokens, now);
                     if (blockage != null) blockage = blockage.Because(SourceOf(blockage, firm, usage, tier));
+                    var unconfirmed = IsUnconfirmed(usage, firmLimits, tier);
+                    var probeOut = unconfirmed && usage.ProbeUntil > now;
                     string? pastAssumedLimit = null;
                     if (blockage != null && tier == ProjectTier.Unknown && firm == null)
                     {
                         // Only an assumption stands in the way: one request at a time goes past it to learn the project's tier.
-                        if (candidate.ProbeInFlight || (state.Projects.TryGetValue(route.Project, out var known) && known.ProbeUntil > now))
+                        if (probeOut || (state.Projects.TryGetValue(route.Project, out var known) && known.ProbeUntil > now))
                         {
                             blockage = new Blockage(now + RoutePlanner.ProbePoll, "finding out the project's tier (" + blockage.Reason + ")", probing: true);
                         }
@@ -101,7 +104,7 @@ namespace InterviewTools.Engine.Rotation
                             blockage = null;
                         }
                     }
-                    if (blockage == null && candidate.ProbeInFlight && IsBeingProbed(usage, limits, tier))
+                    if (blockage == null && probeOut)
                     {
                         blockage = new Blockage(now + RoutePlanner.ProbePoll, "finding out its limits", probing: true);
                     }
@@ -114,8 +117,9 @@ namespace InterviewTools.Engine.Rotation
                         usage.DayTokens += tokens;
                         usage.LastKey = route.Key.Key.Fingerprint;
                         Key(state, route.Key).LastUsed = now;
-                        if (pastAssumedLimit != null) Project(state, route.Project).ProbeUntil = now + TierProbeLife;
-                        return new Reservation(route, bucket.Second, tokens) { PastAssumedLimit = pastAssumedLimit };
+                        if (pastAssumedLimit != null) Project(state, route.Project).ProbeUntil = now + ProbeLife;
+                        if (unconfirmed) usage.ProbeUntil = now + ProbeLife;
+                        return new Reservation(route, bucket.Second, tokens) { PastAssumedLimit = pastAssumedLimit, Probe = unconfirmed };
                     }
                     if (soonest == null || blockage.Until < soonest.Until) soonest = blockage.On(route);
                 }
@@ -139,8 +143,13 @@ namespace InterviewTools.Engine.Rotation
             return usage.LearnedQuotaId == null ? "server" : "server: " + usage.LearnedQuotaId;
         }
 
-        private static bool IsBeingProbed(RouteUsage usage, QuotaLimits limits, ProjectTier tier) =>
-            tier != ProjectTier.Paid && !usage.BeyondFreeTier && (limits.RequestsPerMinute == null || limits.RequestsPerDay == null);
+        /// <summary>
+        /// Whether the route's limits are only assumed or unknown: no 429 stated them and config.yaml does not set them. The server
+        /// may then be nearer its limit than the ledger knows (first use, another tool, a reset), so the route is probed one request
+        /// at a time. A paid project, or a route that outran every free tier, is exempt: its limits are far above what one run sends.
+        /// </summary>
+        private static bool IsUnconfirmed(RouteUsage usage, QuotaLimits firm, ProjectTier tier) =>
+            tier != ProjectTier.Paid && !usage.BeyondFreeTier && (firm.RequestsPerMinute == null || firm.RequestsPerDay == null);
 
         /// <summary>The server answered: replace the estimate with the tokens it counted, and note a route that outran every free tier.</summary>
         public void Settle(Reservation reservation, long countedTokens)
@@ -148,6 +157,7 @@ namespace InterviewTools.Engine.Rotation
             _file.Update(state =>
             {
                 var usage = state.Route(reservation.Route.Project, reservation.Route.Model);
+                if (reservation.Probe) usage.ProbeUntil = null;
                 var bucket = usage.Minute.Find(b => b.Second == reservation.Second);
                 var counted = countedTokens > 0 ? countedTokens : reservation.Tokens;
                 if (bucket != null) bucket.Tokens += counted - reservation.Tokens;
@@ -177,6 +187,7 @@ namespace InterviewTools.Engine.Rotation
                 var now = _time.GetUtcNow();
                 var route = reservation.Route;
                 var usage = state.Route(route.Project, route.Model);
+                if (reservation.Probe) usage.ProbeUntil = null;
                 var bucket = usage.Minute.Find(b => b.Second == reservation.Second);
                 if (bucket != null)
                 {

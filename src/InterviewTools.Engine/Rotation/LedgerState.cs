@@ -97,6 +97,12 @@ namespace InterviewTools.Engine.Rotation
         /// </summary>
         public bool BeyondFreeTier { get; set; }
 
+        /// <summary>
+        /// Until when a request of some process is out on this route while its limits are unconfirmed: no second request goes
+        /// until its answer. In the ledger, so every process honours it; it expires in case its process dies first.
+        /// </summary>
+        public DateTimeOffset? ProbeUntil { get; set; }
+
         public static string KeyOf(string project, string model) => project + "|" + model;
     }
 
