@@ -12,19 +12,20 @@ namespace InterviewTools.Tests
     {
         public static IEnumerable<object[]> BadAnswers() => new[]
         {
-            new object[] { "blocked prompt", FakeReply.BlockedPrompt("PROHIBITED_CONTENT"), "SummaryPromptBlocked", "PROHIBITED_CONTENT" },
-            new object[] { "safety", FakeReply.Finish("SAFETY"), "SummaryResponseBlocked", "SAFETY" },
-            new object[] { "max tokens", FakeReply.Finish("MAX_TOKENS", "{\"summary\": \"cut"), "SummaryAnswerTruncated", "maxOutputTokens" },
-            new object[] { "empty parts", FakeReply.EmptyParts(), "SummaryEmptyAnswer", "no text parts" },
-            new object[] { "invalid json", FakeReply.Json("这不是 JSON"), "SummaryInvalidAnswer", "not valid JSON" },
+            new object[] { "blocked prompt", FakeReply.BlockedPrompt("PROHIBITED_CONTENT"), 1, "SummaryPromptBlocked", "PROHIBITED_CONTENT" },
+            new object[] { "safety", FakeReply.Finish("SAFETY"), 1, "SummaryResponseBlocked", "SAFETY" },
+            // A MAX_TOKENS answer is retried once with more room: only a second one fails the post.
+            new object[] { "max tokens twice", FakeReply.Finish("MAX_TOKENS", "{\"summary\": \"cut"), 2, "SummaryAnswerTruncated", "maxOutputTokens" },
+            new object[] { "empty parts", FakeReply.EmptyParts(), 1, "SummaryEmptyAnswer", "no text parts" },
+            new object[] { "invalid json", FakeReply.Json("这不是 JSON"), 1, "SummaryInvalidAnswer", "not valid JSON" },
         };
 
         [Theory]
         [MemberData(nameof(BadAnswers))]
-        public void BadAnswerFailsThatPostWithAReasonAndTheRunGoesOn(string label, FakeReply reply, string errorId, string reason)
+        public void BadAnswerFailsThatPostWithAReasonAndTheRunGoesOn(string label, FakeReply reply, int times, string errorId, string reason)
         {
             using var world = new HostedScenario();
-            world.Server.Enqueue(reply);
+            for (var i = 0; i < times; i++) world.Server.Enqueue(reply);
 
             var run = world.Run("Invoke-PostSummary -Text '第一篇 面经', '第二篇 面经' -ThrottleLimit 1");
 

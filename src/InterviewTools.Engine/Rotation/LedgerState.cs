@@ -145,5 +145,8 @@ namespace InterviewTools.Engine.Rotation
     {
         public DateTimeOffset FetchedAt { get; set; }
         public Dictionary<string, int> InputTokenLimits { get; set; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Each model's outputTokenLimit, the ceiling of a MAX_TOKENS retry; absent in ledgers written before it was kept.</summary>
+        public Dictionary<string, int> OutputTokenLimits { get; set; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -72,6 +72,7 @@ namespace InterviewTools.Engine.Summaries
                     foreach (var model in models.Where(m => m.SupportedGenerationMethods == null || m.SupportedGenerationMethods.Contains("generateContent")))
                     {
                         listing.InputTokenLimits[model.Id] = model.InputTokenLimit;
+                        listing.OutputTokenLimits[model.Id] = model.OutputTokenLimit;
                     }
                     planner.SaveListing(listing);
                     return listing;
@@ -110,6 +111,17 @@ namespace InterviewTools.Engine.Summaries
         public SummaryFailure? Failure { get; }
 
         public static ChainCheck Unreachable(SummaryFailure failure) => new ChainCheck(Array.Empty<string>(), null, failure);
+
+        /// <summary>
+        /// The maxOutputTokens for the one retry after a MAX_TOKENS answer: twice <paramref name="used"/>, within the model's
+        /// outputTokenLimit when models.list gave it; null when the model cannot give more than it was allowed.
+        /// </summary>
+        public int? LargerOutput(string model, int used)
+        {
+            var larger = (int)Math.Min(int.MaxValue, 2L * used);
+            if (Listing != null && Listing.OutputTokenLimits.TryGetValue(model, out var limit) && limit > 0) larger = Math.Min(larger, limit);
+            return larger > used ? larger : (int?)null;
+        }
 
         public int InputTokenLimit(string model) =>
             Listing != null && Listing.InputTokenLimits.TryGetValue(model, out var limit) && limit > 0 ? limit : SummarizerOptions.FallbackInputTokenLimit;

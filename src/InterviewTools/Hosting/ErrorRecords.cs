@@ -59,7 +59,7 @@ namespace InterviewTools.Hosting
             {
                 FailureKind.PromptBlocked => ("SummaryPromptBlocked", ErrorCategory.InvalidResult, "Gemini refused the post; summarise it another way."),
                 FailureKind.ResponseBlocked => ("SummaryResponseBlocked", ErrorCategory.InvalidResult, "Gemini stopped its answer; try again or another model."),
-                FailureKind.AnswerTruncated => ("SummaryAnswerTruncated", ErrorCategory.InvalidResult, "The answer ran past maxOutputTokens; try a model that thinks less."),
+                FailureKind.AnswerTruncated => ("SummaryAnswerTruncated", ErrorCategory.InvalidResult, "The answer ran past maxOutputTokens, also when retried with more room; try a model that thinks less."),
                 FailureKind.EmptyAnswer => ("SummaryEmptyAnswer", ErrorCategory.InvalidResult, "Run the post again."),
                 FailureKind.InvalidAnswer => ("SummaryInvalidAnswer", ErrorCategory.InvalidResult, "Run the post again; the model broke the JSON format."),
                 FailureKind.InputTooLong => ("PostTooLong", ErrorCategory.LimitsExceeded, "Shorten the post or choose a model with a larger input limit."),
