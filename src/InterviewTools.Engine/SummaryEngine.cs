@@ -150,8 +150,12 @@ namespace InterviewTools.Engine
             }
             var unsendable = tokens > SummarizerOptions.FallbackInputTokenLimit
                 ? new PostReadException(post.Source, PostProblem.TooManyTokens, $"'{post.Source}' has about {tokens:N0} input tokens; Gemini models accept at most {SummarizerOptions.FallbackInputTokenLimit:N0}.")
-                : null;
-            var action = $"Summarize with {string.Join(", ", _options.Models)} at {_endpoint} ({post.Body.Length:N0} characters, about {tokens:N0} input tokens)";
+                : Ledger.TooLongForEveryRoute(Routes(), tokens) is { } overEveryRoute
+                    ? new PostReadException(post.Source, PostProblem.TooManyTokens, $"'{post.Source}': about {overEveryRoute}.")
+                    : null;
+            var action = unsendable != null
+                ? $"Refuse as too long and send nothing ({unsendable.Message})"
+                : $"Summarize with {string.Join(", ", _options.Models)} at {_endpoint} ({post.Body.Length:N0} characters, about {tokens:N0} input tokens)";
             return new PostPlan(post, tokens, action, null, unsendable);
         }
 
@@ -296,6 +300,9 @@ namespace InterviewTools.Engine
             }
             return new BatchPlan(planned, routes);
         }
+
+        /// <summary>Every key × model of the chain, as the planner would try them.</summary>
+        private IReadOnlyList<Route> Routes() => _options.Models.SelectMany(model => _pool!.Keys.Select(key => new Route(key, model))).ToList();
 
         private FileLedgerStore Ledger => _ledger ?? throw new InvalidOperationException("The offline summarizer keeps no quota ledger.");
     }

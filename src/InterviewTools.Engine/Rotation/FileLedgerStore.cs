@@ -75,11 +75,10 @@ namespace InterviewTools.Engine.Rotation
                     if (state.Keys.TryGetValue(route.Key.Key.Fingerprint, out var key) && key.Disabled != null) continue;
                     var usage = state.Route(route.Project, route.Model);
                     RouteCapacity.Normalize(usage, now);
-                    if (_limits.Firm(route.Model, usage).InputTokensPerMinute is { } tpm && tokens > tpm)
+                    if (TooManyTokens(route, usage, tokens) is { } tooMany)
                     {
                         // The server (or the configuration) said this route never takes so many tokens a minute: sending would only cost a 429.
-                        var source = usage.Learned.InputTokensPerMinute != null ? "server" : "configured";
-                        oversized ??= $"{tokens:N0} input tokens exceed the input-tokens-per-minute limit of {route.Model} ({tpm:N0}, {source})";
+                        oversized ??= tooMany;
                         continue;
                     }
                     var tier = state.TierOf(route.Project);
@@ -125,11 +124,38 @@ namespace InterviewTools.Engine.Rotation
                 }
                 return null;
             });
-            earliest = soonest ?? (reservation == null && oversized != null
-                ? Blockage.Oversized(oversized + (candidates.Count > 1 ? " and of every other route in the chain" : string.Empty) + "; no model in the chain can take this post now")
-                : null);
+            earliest = soonest ?? (reservation == null && oversized != null ? Blockage.Oversized(OverEveryRoute(oversized, candidates.Count)) : null);
             return reservation;
         }
+
+        /// <summary>
+        /// Why a request of <paramref name="tokens"/> can go to none of <paramref name="routes"/> (each one's server-stated or configured
+        /// input-tokens-per-minute limit is lower), from the ledger as it is; null when some route can take it. For -WhatIf and planning.
+        /// </summary>
+        public string? TooLongForEveryRoute(IReadOnlyList<Route> routes, long tokens)
+        {
+            if (routes.Count == 0) return null;
+            var state = Snapshot();
+            string? first = null;
+            foreach (var route in routes)
+            {
+                var usage = state.Routes.TryGetValue(RouteUsage.KeyOf(route.Project, route.Model), out var known) ? known : new RouteUsage { Project = route.Project, Model = route.Model };
+                var tooMany = TooManyTokens(route, usage, tokens);
+                if (tooMany == null) return null;
+                first ??= tooMany;
+            }
+            return OverEveryRoute(first!, routes.Count);
+        }
+
+        private string? TooManyTokens(Route route, RouteUsage usage, long tokens)
+        {
+            if (!(_limits.Firm(route.Model, usage).InputTokensPerMinute is { } tpm) || tokens <= tpm) return null;
+            var source = usage.Learned.InputTokensPerMinute != null ? "server" : "configured";
+            return $"{tokens:N0} input tokens exceed the input-tokens-per-minute limit of {route.Model} ({tpm:N0}, {source})";
+        }
+
+        private static string OverEveryRoute(string first, int routes) =>
+            first + (routes > 1 ? " and of every other route in the chain" : string.Empty) + "; no model in the chain can take this post now";
 
         /// <summary>Whether the server, the configuration or an assumption set the limit in the way, for every message that reports it.</summary>
         private string SourceOf(Blockage blockage, Blockage? firm, RouteUsage usage, ProjectTier tier)
