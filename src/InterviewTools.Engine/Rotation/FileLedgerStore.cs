@@ -75,7 +75,7 @@ namespace InterviewTools.Engine.Rotation
                     if (state.Keys.TryGetValue(route.Key.Key.Fingerprint, out var key) && key.Disabled != null) continue;
                     var usage = state.Route(route.Project, route.Model);
                     RouteCapacity.Normalize(usage, now);
-                    if (TooManyTokens(route, usage, tokens) is { } tooMany)
+                    if (TooManyTokens(route, usage, state.TierOf(route.Project), tokens) is { } tooMany)
                     {
                         // The server (or the configuration) said this route never takes so many tokens a minute: sending would only cost a 429.
                         oversized ??= tooMany;
@@ -140,18 +140,17 @@ namespace InterviewTools.Engine.Rotation
             foreach (var route in routes)
             {
                 var usage = state.Routes.TryGetValue(RouteUsage.KeyOf(route.Project, route.Model), out var known) ? known : new RouteUsage { Project = route.Project, Model = route.Model };
-                var tooMany = TooManyTokens(route, usage, tokens);
+                var tooMany = TooManyTokens(route, usage, state.TierOf(route.Project), tokens);
                 if (tooMany == null) return null;
                 first ??= tooMany;
             }
             return OverEveryRoute(first!, routes.Count);
         }
 
-        private string? TooManyTokens(Route route, RouteUsage usage, long tokens)
+        private string? TooManyTokens(Route route, RouteUsage usage, ProjectTier tier, long tokens)
         {
-            if (!(_limits.Firm(route.Model, usage).InputTokensPerMinute is { } tpm) || tokens <= tpm) return null;
-            var source = usage.Learned.InputTokensPerMinute != null ? "server" : "configured";
-            return $"{tokens:N0} input tokens exceed the input-tokens-per-minute limit of {route.Model} ({tpm:N0}, {source})";
+            if (!(_limits.TokensPerMinuteCeiling(route.Model, usage, tier) is { } ceiling) || tokens <= ceiling.Limit) return null;
+            return $"{tokens:N0} input tokens exceed the input-tokens-per-minute limit of {route.Model} ({ceiling.Limit:N0}, {ceiling.Source})";
         }
 
         private static string OverEveryRoute(string first, int routes) =>
