@@ -148,15 +148,23 @@ namespace InterviewTools.Engine
             {
                 return new PostPlan(post, tokens, $"Summarize offline with the built-in extractive summarizer ({post.Body.Length:N0} characters; no network)", null, null);
             }
-            var unsendable = tokens > SummarizerOptions.FallbackInputTokenLimit
-                ? new PostReadException(post.Source, PostProblem.TooManyTokens, $"'{post.Source}' has about {tokens:N0} input tokens; Gemini models accept at most {SummarizerOptions.FallbackInputTokenLimit:N0}.")
-                : Ledger.TooLongForEveryRoute(Routes(), tokens) is { } overEveryRoute
-                    ? new PostReadException(post.Source, PostProblem.TooManyTokens, $"'{post.Source}': about {overEveryRoute}.")
-                    : null;
+            var unsendable = Unsendable(post, tokens);
             var action = unsendable != null
                 ? $"Refuse as too long and send nothing ({unsendable.Message})"
                 : $"Summarize with {string.Join(", ", _options.Models)} at {_endpoint} ({post.Body.Length:N0} characters, about {tokens:N0} input tokens)";
             return new PostPlan(post, tokens, action, null, unsendable);
+        }
+
+        /// <summary>Why no route could take the post (over every model's input limit, or every route's tokens-per-minute limit), or null.</summary>
+        private PostReadException? Unsendable(PostDocument post, long tokens)
+        {
+            if (tokens > SummarizerOptions.FallbackInputTokenLimit)
+            {
+                return new PostReadException(post.Source, PostProblem.TooManyTokens, $"'{post.Source}' has about {tokens:N0} input tokens; Gemini models accept at most {SummarizerOptions.FallbackInputTokenLimit:N0}.");
+            }
+            return Ledger.TooLongForEveryRoute(Routes(), tokens) is { } overEveryRoute
+                ? new PostReadException(post.Source, PostProblem.TooManyTokens, $"'{post.Source}': about {overEveryRoute}.")
+                : null;
         }
 
         /// <summary>Summarises a post to its final outcome: planned first, then reused, refused or summarised.</summary>
@@ -275,7 +283,7 @@ namespace InterviewTools.Engine
             {
                 var tokens = EstimateTokens(post);
                 var cached = !_settings.Force && _cache.TryGet(post, _cacheKey, out _, includeFallback: false);
-                planned.Add(new PlannedPost(post.Source, cached, !cached && Provider == PostSummaryProvider.Gemini && tokens > SummarizerOptions.FallbackInputTokenLimit, tokens));
+                planned.Add(new PlannedPost(post.Source, cached, !cached && Provider == PostSummaryProvider.Gemini && Unsendable(post, tokens) != null, tokens));
             }
             var routes = new List<RouteAllowance>();
             if (Provider == PostSummaryProvider.Gemini)
