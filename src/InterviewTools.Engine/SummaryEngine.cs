@@ -148,11 +148,23 @@ namespace InterviewTools.Engine
             {
                 return new PostPlan(post, tokens, $"Summarize offline with the built-in extractive summarizer ({post.Body.Length:N0} characters; no network)", null, null);
             }
-            var unsendable = tokens > SummarizerOptions.FallbackInputTokenLimit
-                ? new PostReadException(post.Source, PostProblem.TooManyTokens, Message.Format(EngineMessages.PostTooManyTokens, post.Source, tokens, SummarizerOptions.FallbackInputTokenLimit))
-                : null;
-            var action = $"Summarize with {string.Join(", ", _options.Models)} at {_endpoint} ({post.Body.Length:N0} characters, about {tokens:N0} input tokens)";
+            var unsendable = Unsendable(post, tokens);
+            var action = unsendable != null
+                ? $"Refuse as too long and send nothing ({unsendable.Message})"
+                : $"Summarize with {string.Join(", ", _options.Models)} at {_endpoint} ({post.Body.Length:N0} characters, about {tokens:N0} input tokens)";
             return new PostPlan(post, tokens, action, null, unsendable);
+        }
+
+        /// <summary>Why no route could take the post (over every model's input limit, or every route's tokens-per-minute limit), or null.</summary>
+        private PostReadException? Unsendable(PostDocument post, long tokens)
+        {
+            if (tokens > SummarizerOptions.FallbackInputTokenLimit)
+            {
+                return new PostReadException(post.Source, PostProblem.TooManyTokens, Message.Format(EngineMessages.PostTooManyTokens, post.Source, tokens, SummarizerOptions.FallbackInputTokenLimit));
+            }
+            return Ledger.TooLongForEveryRoute(Routes(), tokens) is { } overEveryRoute
+                ? new PostReadException(post.Source, PostProblem.TooManyTokens, Message.Format(EngineMessages.PostOverEveryRoute, post.Source, overEveryRoute))
+                : null;
         }
 
         /// <summary>Summarises a post to its final outcome: planned first, then reused, refused or summarised.</summary>
@@ -247,14 +259,17 @@ namespace InterviewTools.Engine
         /// <exception cref="StateLockTimeoutException">Another process holds the ledger.</exception>
         public int ResetLedger(LedgerReset reset) => Ledger.Reset(reset);
 
-        /// <summary>Lists the models again and checks the chain against the list; false when no key can list them.</summary>
-        public async Task<bool> RefreshModelsAsync(CancellationToken cancellationToken)
+        /// <summary>
+        /// Lists the models again and checks the chain against the list. Null when that was done; otherwise why not: no key to
+        /// list them with (<see cref="FailureKind.NoUsableKey"/>), or an endpoint that cannot be reached.
+        /// </summary>
+        public async Task<SummaryFailure?> RefreshModelsAsync(CancellationToken cancellationToken)
         {
-            if (_pool == null || _pool.IsEmpty) return false;
+            if (_pool == null || _pool.IsEmpty) return new SummaryFailure(FailureKind.NoUsableKey, "No API key is configured to list the models with.");
             var planner = new RoutePlanner(_pool.Keys, _options.Models, Ledger, _time, TimeSpan.Zero);
-            await ModelChain.ValidateAsync(new GeminiClient(GeminiHttp.Shared, _endpoint!), planner, TransientRetry.ForModelListing(_time), _time, _log, refresh: true, cancellationToken)
+            var check = await ModelChain.ValidateAsync(new GeminiClient(GeminiHttp.Shared, _endpoint!), planner, TransientRetry.ForModelListing(_time), _time, _log, refresh: true, cancellationToken)
                 .ConfigureAwait(false);
-            return true;
+            return check.Failure;
         }
 
         /// <summary>
@@ -268,7 +283,7 @@ namespace InterviewTools.Engine
             {
                 var tokens = EstimateTokens(post);
                 var cached = !_settings.Force && _cache.TryGet(post, _cacheKey, out _, includeFallback: false);
-                planned.Add(new PlannedPost(post.Source, cached, !cached && Provider == PostSummaryProvider.Gemini && tokens > SummarizerOptions.FallbackInputTokenLimit, tokens));
+                planned.Add(new PlannedPost(post.Source, cached, !cached && Provider == PostSummaryProvider.Gemini && Unsendable(post, tokens) != null, tokens));
             }
             var routes = new List<RouteAllowance>();
             if (Provider == PostSummaryProvider.Gemini)
@@ -293,6 +308,9 @@ namespace InterviewTools.Engine
             }
             return new BatchPlan(planned, routes);
         }
+
+        /// <summary>Every key × model of the chain, as the planner would try them.</summary>
+        private IReadOnlyList<Route> Routes() => _options.Models.SelectMany(model => _pool!.Keys.Select(key => new Route(key, model))).ToList();
 
         private FileLedgerStore Ledger => _ledger ?? throw new InvalidOperationException("The offline summarizer keeps no quota ledger.");
     }

@@ -21,8 +21,8 @@ namespace InterviewTools.Engine.Rotation
             DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         };
 
-        /// <summary>How long a request past an assumed limit holds the project's probe; longer than any request, shorter than a stalled run.</summary>
-        private static readonly TimeSpan TierProbeLife = TimeSpan.FromMinutes(2);
+        /// <summary>How long a probe (of a route's limits or of a project's tier) holds its claim; longer than any request, shorter than a stalled run.</summary>
+        private static readonly TimeSpan ProbeLife = TimeSpan.FromMinutes(2);
 
         private readonly StateFile<LedgerState> _file;
         private readonly RouteLimits _limits;
@@ -59,40 +59,42 @@ namespace InterviewTools.Engine.Rotation
         }
 
         /// <summary>
-        /// A free-tier route whose limits are not known yet takes one request at a time (<see cref="RouteCandidate.ProbeInFlight"/>),
-        /// so that finding a limit costs one 429, not one per request in flight.
+        /// A route whose limits neither the server nor the configuration stated takes one request at a time, in every process: the
+        /// request holds the route's probe claim in the ledger (<see cref="RouteUsage.ProbeUntil"/>) until its answer, so that finding
+        /// a limit costs one 429, not one per request in flight, on first use as after Reset-QuotaStatus.
         /// </summary>
-        public Reservation? TryReserve(IReadOnlyList<RouteCandidate> candidates, long tokens, out Blockage? earliest)
+        public Reservation? TryReserve(IReadOnlyList<Route> candidates, long tokens, out Blockage? earliest)
         {
             Blockage? soonest = null;
             string? oversized = null;
             var reservation = _file.Update(state =>
             {
                 var now = _time.GetUtcNow();
-                foreach (var candidate in candidates)
+                foreach (var route in candidates)
                 {
-                    var route = candidate.Route;
                     if (state.RetiredModels.ContainsKey(route.Model)) continue;
                     if (state.Keys.TryGetValue(route.Key.Key.Fingerprint, out var key) && key.Disabled != null) continue;
                     var usage = state.Route(route.Project, route.Model);
                     RouteCapacity.Normalize(usage, now);
-                    if (_limits.Firm(route.Model, usage).InputTokensPerMinute is { } tpm && tokens > tpm)
+                    if (TooManyTokens(route, usage, state.TierOf(route.Project), tokens) is { } tooMany)
                     {
                         // The server (or the configuration) said this route never takes so many tokens a minute: sending would only cost a 429.
-                        var source = usage.Learned.InputTokensPerMinute != null ? EngineMessages.LimitFromServer : EngineMessages.LimitConfiguredShort;
-                        oversized ??= Message.Format(EngineMessages.OversizedForRoute, tokens, route.Model, tpm, source);
+                        oversized ??= tooMany;
                         continue;
                     }
                     var tier = state.TierOf(route.Project);
+                    var firmLimits = _limits.Firm(route.Model, usage);
                     var limits = _limits.For(route.Model, usage, state.LearnedForModel(route.Model), tier);
                     var blockage = RouteCapacity.Check(usage, limits, tokens, now);
-                    var firm = blockage == null ? null : RouteCapacity.Check(usage, _limits.Firm(route.Model, usage), tokens, now);
+                    var firm = blockage == null ? null : RouteCapacity.Check(usage, firmLimits, tokens, now);
                     if (blockage != null) blockage = blockage.Because(SourceOf(blockage, firm, usage, tier));
+                    var unconfirmed = IsUnconfirmed(usage, firmLimits, tier);
+                    var probeOut = unconfirmed && usage.ProbeUntil > now;
                     string? pastAssumedLimit = null;
                     if (blockage != null && tier == ProjectTier.Unknown && firm == null)
                     {
                         // Only an assumption stands in the way: one request at a time goes past it to learn the project's tier.
-                        if (candidate.ProbeInFlight || (state.Projects.TryGetValue(route.Project, out var known) && known.ProbeUntil > now))
+                        if (probeOut || (state.Projects.TryGetValue(route.Project, out var known) && known.ProbeUntil > now))
                         {
                             blockage = new Blockage(now + RoutePlanner.ProbePoll, Message.Format(EngineMessages.FindingOutTier, blockage.Reason), probing: true);
                         }
@@ -102,7 +104,7 @@ namespace InterviewTools.Engine.Rotation
                             blockage = null;
                         }
                     }
-                    if (blockage == null && candidate.ProbeInFlight && IsBeingProbed(usage, limits, tier))
+                    if (blockage == null && probeOut)
                     {
                         blockage = new Blockage(now + RoutePlanner.ProbePoll, EngineMessages.FindingOutLimits, probing: true);
                     }
@@ -115,18 +117,45 @@ namespace InterviewTools.Engine.Rotation
                         usage.DayTokens += tokens;
                         usage.LastKey = route.Key.Key.Fingerprint;
                         Key(state, route.Key).LastUsed = now;
-                        if (pastAssumedLimit != null) Project(state, route.Project).ProbeUntil = now + TierProbeLife;
-                        return new Reservation(route, bucket.Second, tokens) { PastAssumedLimit = pastAssumedLimit };
+                        if (pastAssumedLimit != null) Project(state, route.Project).ProbeUntil = now + ProbeLife;
+                        if (unconfirmed) usage.ProbeUntil = now + ProbeLife;
+                        return new Reservation(route, bucket.Second, tokens) { PastAssumedLimit = pastAssumedLimit, Probe = unconfirmed };
                     }
                     if (soonest == null || blockage.Until < soonest.Until) soonest = blockage.On(route);
                 }
                 return null;
             });
-            earliest = soonest ?? (reservation == null && oversized != null
-                ? Blockage.Oversized(Message.Format(candidates.Count > 1 ? EngineMessages.OversizedForEveryRoute : EngineMessages.OversizedForChain, oversized))
-                : null);
+            earliest = soonest ?? (reservation == null && oversized != null ? Blockage.Oversized(OverEveryRoute(oversized, candidates.Count)) : null);
             return reservation;
         }
+
+        /// <summary>
+        /// Why a request of <paramref name="tokens"/> can go to none of <paramref name="routes"/> (each one's server-stated or configured
+        /// input-tokens-per-minute limit is lower), from the ledger as it is; null when some route can take it. For -WhatIf and planning.
+        /// </summary>
+        public string? TooLongForEveryRoute(IReadOnlyList<Route> routes, long tokens)
+        {
+            if (routes.Count == 0) return null;
+            var state = Snapshot();
+            string? first = null;
+            foreach (var route in routes)
+            {
+                var usage = state.Routes.TryGetValue(RouteUsage.KeyOf(route.Project, route.Model), out var known) ? known : new RouteUsage { Project = route.Project, Model = route.Model };
+                var tooMany = TooManyTokens(route, usage, state.TierOf(route.Project), tokens);
+                if (tooMany == null) return null;
+                first ??= tooMany;
+            }
+            return OverEveryRoute(first!, routes.Count);
+        }
+
+        private string? TooManyTokens(Route route, RouteUsage usage, ProjectTier tier, long tokens)
+        {
+            if (!(_limits.TokensPerMinuteCeiling(route.Model, usage, tier) is { } ceiling) || tokens <= ceiling.Limit) return null;
+            return Message.Format(EngineMessages.OversizedForRoute, tokens, route.Model, ceiling.Limit, ceiling.Source);
+        }
+
+        private static string OverEveryRoute(string first, int routes) =>
+            Message.Format(routes > 1 ? EngineMessages.OversizedForEveryRoute : EngineMessages.OversizedForChain, first);
 
         /// <summary>Whether the server, the configuration or an assumption set the limit in the way, for every message that reports it.</summary>
         private string SourceOf(Blockage blockage, Blockage? firm, RouteUsage usage, ProjectTier tier)
@@ -140,8 +169,13 @@ namespace InterviewTools.Engine.Rotation
             return usage.LearnedQuotaId == null ? EngineMessages.LimitFromServer : Message.Format(EngineMessages.LimitFromServerQuota, usage.LearnedQuotaId);
         }
 
-        private static bool IsBeingProbed(RouteUsage usage, QuotaLimits limits, ProjectTier tier) =>
-            tier != ProjectTier.Paid && !usage.BeyondFreeTier && (limits.RequestsPerMinute == null || limits.RequestsPerDay == null);
+        /// <summary>
+        /// Whether the route's limits are only assumed or unknown: no 429 stated them and config.yaml does not set them. The server
+        /// may then be nearer its limit than the ledger knows (first use, another tool, a reset), so the route is probed one request
+        /// at a time. A paid project, or a route that outran every free tier, is exempt: its limits are far above what one run sends.
+        /// </summary>
+        private static bool IsUnconfirmed(RouteUsage usage, QuotaLimits firm, ProjectTier tier) =>
+            tier != ProjectTier.Paid && !usage.BeyondFreeTier && (firm.RequestsPerMinute == null || firm.RequestsPerDay == null);
 
         /// <summary>The server answered: replace the estimate with the tokens it counted, and note a route that outran every free tier.</summary>
         public void Settle(Reservation reservation, long countedTokens)
@@ -149,6 +183,7 @@ namespace InterviewTools.Engine.Rotation
             _file.Update(state =>
             {
                 var usage = state.Route(reservation.Route.Project, reservation.Route.Model);
+                if (reservation.Probe) usage.ProbeUntil = null;
                 var bucket = usage.Minute.Find(b => b.Second == reservation.Second);
                 var counted = countedTokens > 0 ? countedTokens : reservation.Tokens;
                 if (bucket != null) bucket.Tokens += counted - reservation.Tokens;
@@ -178,6 +213,7 @@ namespace InterviewTools.Engine.Rotation
                 var now = _time.GetUtcNow();
                 var route = reservation.Route;
                 var usage = state.Route(route.Project, route.Model);
+                if (reservation.Probe) usage.ProbeUntil = null;
                 var bucket = usage.Minute.Find(b => b.Second == reservation.Second);
                 if (bucket != null)
                 {

@@ -9,7 +9,7 @@ namespace InterviewTools.Engine.Rotation
     /// <summary>
     /// Picks the route for each request: the first model of the chain that has capacity, rotating across projects within it;
     /// waits for the earliest recovery when it is within MaxWait, and otherwise says the post must be deferred. The ledger store
-    /// and the table of this process's requests in flight are its own: callers hold a <see cref="RouteLease"/>, nothing more.
+    /// is its own: callers hold a <see cref="RouteLease"/>, nothing more.
     /// </summary>
     internal sealed class RoutePlanner
     {
@@ -22,8 +22,6 @@ namespace InterviewTools.Engine.Rotation
         private readonly TimeProvider _time;
         private readonly TimeSpan _maxWait;
         private readonly Dictionary<string, int> _nextProject = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        private readonly InFlightRoutes _inFlight = new InFlightRoutes();
-        private readonly object _reserving = new object();
         private IReadOnlyList<string> _chain;
 
         public RoutePlanner(IReadOnlyList<PooledKey> keys, IReadOnlyList<string> chain, ILedgerStore store, TimeProvider time, TimeSpan maxWait)
@@ -64,15 +62,7 @@ namespace InterviewTools.Engine.Rotation
                 cancellationToken.ThrowIfCancellationRequested();
                 var candidates = Candidates(excludedModels);
                 if (candidates.Count == 0) return RouteLease.Exhausted();
-                Reservation? reservation;
-                Blockage? blockage;
-                // One process's probe check and its in-flight mark must be one step, or two threads could both probe a route.
-                lock (_reserving)
-                {
-                    var asked = candidates.Select(route => new RouteCandidate(route, _inFlight.Any(KeyOf(route)))).ToList();
-                    reservation = _store.TryReserve(asked, tokens, out blockage);
-                    if (reservation != null) _inFlight.Add(KeyOf(reservation.Route));
-                }
+                var reservation = _store.TryReserve(candidates, tokens, out var blockage);
                 if (reservation != null) return RouteLease.Granted(reservation, End);
                 if (blockage == null) return RouteLease.Exhausted();
                 if (blockage.Never) return RouteLease.Oversized(blockage);
@@ -116,18 +106,8 @@ namespace InterviewTools.Engine.Rotation
         private void End(RouteLease lease, long? countedTokens, RotationVerdict? verdict)
         {
             var reservation = lease.Reservation!;
-            try
-            {
-                if (countedTokens != null) _store.Settle(reservation, countedTokens.Value);
-                else _store.Release(reservation, verdict);
-            }
-            finally
-            {
-                // The route may be probed again only once this request has its answer.
-                _inFlight.Remove(KeyOf(reservation.Route));
-            }
+            if (countedTokens != null) _store.Settle(reservation, countedTokens.Value);
+            else _store.Release(reservation, verdict);
         }
-
-        private static string KeyOf(Route route) => RouteUsage.KeyOf(route.Project, route.Model);
     }
 }

@@ -44,6 +44,14 @@ namespace InterviewTools.Engine.Summaries
             _route = route;
         }
 
+        /// <summary>The post goes to its route once more, for <paramref name="reason"/>: the record's Switches and the log say so.</summary>
+        public void Retrying(string reason, IEngineLog log)
+        {
+            var retry = $"{_route}: {reason}";
+            _switches.Add(retry);
+            log.Verbose($"{_post.Source}: {retry}");
+        }
+
         public SummaryOutcome Answered(GenerateContentResponse response, int maxOutputTokens)
         {
             SummaryOutcome outcome;

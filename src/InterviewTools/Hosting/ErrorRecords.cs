@@ -49,7 +49,7 @@ namespace InterviewTools.Hosting
         public static ErrorRecord RunStopped(SummaryFailure failure)
         {
             var (id, category, action) = Classify(failure);
-            return Create(id, category, null, failure.Message, action);
+            return Create(id, category, null, failure.Message, action, failure.Cause);
         }
 
         private static (string Id, ErrorCategory Category, string Action) Classify(SummaryFailure failure) =>
@@ -70,6 +70,7 @@ namespace InterviewTools.Hosting
                 FailureKind.InvalidRequest => ("GeminiRequestRejected", ErrorCategory.InvalidArgument, HostingMessages.GeminiRequestRejectedAction),
                 FailureKind.ServerError => ("GeminiServerError", ErrorCategory.ResourceUnavailable, HostingMessages.GeminiServerErrorAction),
                 FailureKind.TimedOut => ("GeminiTimeout", ErrorCategory.OperationTimeout, HostingMessages.GeminiTimeoutAction),
+                FailureKind.EndpointUnreachable => ("GeminiEndpointUnreachable", ErrorCategory.ConnectionError, HostingMessages.GeminiEndpointUnreachableAction),
                 _ => ("GeminiConnectionFailed", ErrorCategory.ConnectionError, HostingMessages.GeminiConnectionFailedAction),
             };
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using InterviewTools.Engine;
+using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Rotation;
 using InterviewTools.Engine.State;
 using InterviewTools.Resources;
@@ -17,7 +18,8 @@ namespace InterviewTools.Hosting
         public static void Write(PSCmdlet cmdlet, PipelineWriter writer, QuotaStatusFilter filter, bool refresh)
         {
             var engine = EngineOpener.Open(cmdlet, writer, ForQuota);
-            if (refresh && !writer.Run(engine.RefreshModelsAsync(writer.Stopping))) writer.WriteError(ErrorRecords.NoApiKeyToRefresh());
+            var notRefreshed = refresh ? writer.Run(engine.RefreshModelsAsync(writer.Stopping)) : null;
+            if (notRefreshed != null) writer.WriteError(notRefreshed.Kind == FailureKind.NoUsableKey ? ErrorRecords.NoApiKeyToRefresh() : ErrorRecords.RunStopped(notRefreshed));
             var rows = engine.QuotaReport();
             if (rows.Count == 0) writer.WriteWarning(Message.Format(HostingMessages.NoQuotaToShow, engine.LedgerLocation));
             foreach (var row in rows.Where(filter.Includes)) writer.WriteObject(row);

@@ -130,7 +130,8 @@ namespace InterviewTools.Hosting
             }
             if (plan.Unsendable != null)
             {
-                _writer.WriteError(ErrorRecords.BadPost(plan.Unsendable));
+                // -WhatIf lists it too, with its estimate and the limit in the way; nothing is ever sent for it.
+                if (_writer.ShouldProcess(post.Source, plan.Action)) _writer.WriteError(ErrorRecords.BadPost(plan.Unsendable));
                 return;
             }
             if (!_writer.ShouldProcess(post.Source, plan.Action)) return;
