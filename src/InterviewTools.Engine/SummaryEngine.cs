@@ -99,6 +99,7 @@ namespace InterviewTools.Engine
             foreach (var note in pool.Notes) log.Verbose(note);
             foreach (var warning in pool.Warnings) log.Warning(warning);
             options.Models = config.ResolveModels(settings.Models?.Select(ModelId.Bare).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+            options.Prices = new PriceTable(config.Prices);
             var limits = new RouteLimits(config.Limits, config.BuiltInLimits);
             var ledger = new FileLedgerStore(FileLedgerStore.PathFor(StateDirectory.Resolve(environment), endpoint.BaseUrl), limits, time, log);
 
@@ -187,7 +188,7 @@ namespace InterviewTools.Engine
             var s = outcome.Summary;
             if (s.Fallback || s.Status == PostSummaryStatus.Deferred) _deferrals.Add(s);
             if (s.Status == PostSummaryStatus.Deferred) _log.Verbose($"{post.Source}: {outcome.Failure?.Message}");
-            else if (!outcome.StopsRun && !outcome.IsInputProblem) _log.Verbose($"{post.Source}: {s.Status} after {s.Attempts} attempt(s) in {s.Duration.TotalSeconds:0.00} s ({s.InputTokens} input, {s.OutputTokens} output tokens).");
+            else if (!outcome.StopsRun && !outcome.IsInputProblem) _log.Verbose($"{post.Source}: {s.Status} after {s.Attempts} attempt(s) in {s.Duration.TotalSeconds:0.00} s ({s.InputTokens} input, {s.CachedTokens} of them cached, {s.OutputTokens} output, {s.ThinkingTokens} thinking tokens; ${s.WouldCost:0.######} at the paid price, ${s.Cost:0.######} charged).");
             return outcome;
         }
 

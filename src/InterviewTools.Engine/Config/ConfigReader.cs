@@ -13,12 +13,13 @@ namespace InterviewTools.Engine.Config
     /// <summary>Walks the parsed YAML of config.yaml into <see cref="InterviewToolsConfig"/>, one setting at a time, so one bad entry costs only itself.</summary>
     internal sealed class ConfigReader
     {
-        private static readonly string[] Settings = { "endpoint", "models", "keys", "limits", "builtInLimits", "maxWaitSec", "throttleLimit" };
+        private static readonly string[] Settings = { "endpoint", "models", "keys", "limits", "builtInLimits", "maxWaitSec", "throttleLimit", "prices" };
         private static readonly string[] KeyFields = { "project", "key", "env" };
         private static readonly string[] LimitFields = { "rpm", "tpm", "rpd", "tpd" };
+        private static readonly string[] PriceFields = { "input", "output", "cached" };
 
         public static readonly ISet<string> FieldNames =
-            new HashSet<string>(Settings.Concat(KeyFields).Concat(LimitFields), StringComparer.OrdinalIgnoreCase);
+            new HashSet<string>(Settings.Concat(KeyFields).Concat(LimitFields).Concat(PriceFields), StringComparer.OrdinalIgnoreCase);
 
         private readonly string _path;
         private readonly string _fileName;
@@ -63,6 +64,9 @@ namespace InterviewTools.Engine.Config
                         break;
                     case "limits":
                         ReadLimits(value);
+                        break;
+                    case "prices":
+                        ReadPrices(value);
                         break;
                     case "builtInLimits":
                         if (Boolean(value, "builtInLimits") is bool builtIn) _config.BuiltInLimits = builtIn;
@@ -277,6 +281,70 @@ namespace InterviewTools.Engine.Config
             }
             if (!valid) return null;
             return limits;
+        }
+
+        private void ReadPrices(YamlNode node)
+        {
+            if (IsNull(node)) return;
+            if (!(node is YamlMappingNode models))
+            {
+                Problem(node, "prices must map each model to its US dollars per million tokens, e.g. 'gemini-3.5-flash: { input: 0.5, output: 3, cached: 0.05 }'; no price of it is used.");
+                return;
+            }
+            var prices = new Dictionary<string, ModelPrice>(StringComparer.OrdinalIgnoreCase);
+            foreach (var model in models.Children)
+            {
+                var name = NameOf(model.Key);
+                if (name == null) continue;
+                var parsed = ReadModelPrice(ModelId.Bare(name), model.Value);
+                if (parsed != null) prices[ModelId.Bare(name)] = parsed;
+            }
+            _config.Prices = prices;
+        }
+
+        /// <summary>All three figures are required: a partly configured price would silently mix two sources.</summary>
+        private ModelPrice? ReadModelPrice(string model, YamlNode node)
+        {
+            var message = $"the price of {ConfigText.Echo(model)} must be a mapping of input, output and cached (US dollars per million tokens); it is ignored.";
+            if (!(node is YamlMappingNode fields))
+            {
+                Problem(node, message);
+                return null;
+            }
+            decimal? input = null, output = null, cached = null;
+            foreach (var field in fields.Children)
+            {
+                var name = NameOf(field.Key);
+                if (name == null) return null;
+                var value = Price(field.Value, $"{name} of {ConfigText.Echo(model)}");
+                if (value == null) return null;
+                switch (Known(name, PriceFields))
+                {
+                    case "input": input = value; break;
+                    case "output": output = value; break;
+                    case "cached": cached = value; break;
+                    default:
+                        Problem(field.Key, $"{ConfigText.Echo(name)} is not a price (use input, output, cached); the price of {ConfigText.Echo(model)} is ignored.");
+                        return null;
+                }
+            }
+            if (input == null || output == null || cached == null)
+            {
+                Problem(node, message);
+                return null;
+            }
+            return new ModelPrice(input.Value, output.Value, cached.Value, $"configured in {_fileName} (line {node.Start.Line})");
+        }
+
+        private decimal? Price(YamlNode node, string label)
+        {
+            if (node is YamlScalarNode { Style: ScalarStyle.Plain } scalar
+                && decimal.TryParse(scalar.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+            Problem(node, $"{label} must be a number of US dollars per million tokens, such as 0.5; the price is ignored.");
+            return null;
         }
 
         private long? Limit(YamlNode node, string label, long maximum, ref bool valid)

@@ -78,7 +78,7 @@ namespace InterviewTools.Engine.Summaries
                         return await _client.GenerateContentAsync(route.Model, request, route.Key.Key, token).ConfigureAwait(false);
                     }, cancellationToken).ConfigureAwait(false);
                     lease.Settle(response.UsageMetadata?.PromptTokenCount ?? 0);
-                    return trace.Answered(response, _options.MaxOutputTokens);
+                    return trace.Answered(response, _options.MaxOutputTokens, _planner.Snapshot().TierOf(route.Project), _options.Prices);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using InterviewTools.Engine.Common;
+using InterviewTools.Engine.Config;
 using InterviewTools.Engine.Gemini.Wire;
 using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Posts;
@@ -43,7 +44,8 @@ namespace InterviewTools.Engine.Summaries
             _route = route;
         }
 
-        public SummaryOutcome Answered(GenerateContentResponse response, int maxOutputTokens)
+        /// <summary>The server answered: its usageMetadata is what it bills, priced at the model's paid rate (charged only on a paid tier).</summary>
+        public SummaryOutcome Answered(GenerateContentResponse response, int maxOutputTokens, ProjectTier tier, PriceTable prices)
         {
             SummaryOutcome outcome;
             if (SummaryAnswerParser.TryParse(response, maxOutputTokens, out var content, out var failure))
@@ -59,8 +61,16 @@ namespace InterviewTools.Engine.Summaries
             {
                 outcome = new SummaryOutcome(_post, SummaryOutcome.Record(_post, PostSummaryStatus.Failed), failure);
             }
-            outcome.Summary.InputTokens = response.UsageMetadata?.PromptTokenCount ?? 0;
-            outcome.Summary.OutputTokens = (response.UsageMetadata?.CandidatesTokenCount ?? 0) + (response.UsageMetadata?.ThoughtsTokenCount ?? 0);
+            var record = outcome.Summary;
+            if (response.UsageMetadata is { } usage)
+            {
+                record.InputTokens = usage.PromptTokenCount;
+                record.OutputTokens = usage.CandidatesTokenCount;
+                record.ThinkingTokens = usage.ThoughtsTokenCount;
+                record.CachedTokens = usage.CachedContentTokenCount;
+            }
+            record.WouldCost = prices.For(_route!.Model)?.Of(record.InputTokens, record.CachedTokens, record.OutputTokens, record.ThinkingTokens) ?? 0m;
+            record.Cost = tier == ProjectTier.Paid ? record.WouldCost : 0m;
             return Finish(outcome);
         }
 
