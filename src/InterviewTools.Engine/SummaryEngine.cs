@@ -260,7 +260,7 @@ namespace InterviewTools.Engine
 
         /// <summary>
         /// What a batch would need and what today's quota offers, without sending anything: for each post whether the cache
-        /// answers it and its estimated tokens, and for each route of the chain the requests left today and the limit's source.
+        /// answers it and its estimated tokens, and for each route of the chain what is left today and the source of each limit.
         /// </summary>
         public BatchPlan PlanBatch(IEnumerable<PostDocument> posts)
         {
@@ -268,31 +268,139 @@ namespace InterviewTools.Engine
             foreach (var post in posts)
             {
                 var tokens = EstimateTokens(post);
-                var cached = !_settings.Force && _cache.TryGet(post, _cacheKey, out _, includeFallback: false);
-                planned.Add(new PlannedPost(post.Source, cached, !cached && Provider == PostSummaryProvider.Gemini && tokens > SummarizerOptions.FallbackInputTokenLimit, tokens));
+                PostSummary? cached = null;
+                var isCached = !_settings.Force && _cache.TryGet(post, _cacheKey, out cached, includeFallback: false);
+                planned.Add(new PlannedPost(post, isCached ? cached : null, !isCached && Provider == PostSummaryProvider.Gemini && tokens > SummarizerOptions.FallbackInputTokenLimit, tokens));
             }
-            var routes = new List<RouteAllowance>();
-            if (Provider == PostSummaryProvider.Gemini)
+            var routes = Provider == PostSummaryProvider.Gemini
+                ? QuotaForecast.Routes(Ledger.Snapshot(), _pool!.Keys, _planner?.Chain ?? _options.Models, Ledger.Limits, _time.GetUtcNow())
+                : Array.Empty<SummaryPlanRoute>();
+            return new BatchPlan(planned, routes);
+        }
+
+        /// <summary>
+        /// The plan Measure-PostSummary shows: the batch, today's routes, and the run replayed over a copy of the ledger (route
+        /// choice, waits within MaxWait, deferrals, ThrottleLimit requests at once), with the cost at each model's paid price.
+        /// No generate request is sent; as in a run, the chain is checked against models.list (kept for a day) and countTokens
+        /// measures only a post whose estimate comes near a model's input limit.
+        /// </summary>
+        /// <param name="unreadable">Posts the caller could not read, for the totals.</param>
+        public async Task<BatchMeasure> MeasureAsync(IReadOnlyList<PostDocument> posts, int unreadable, CancellationToken cancellationToken)
+        {
+            ChainCheck? chain = null;
+            if (Provider == PostSummaryProvider.Gemini && posts.Count > 0)
             {
-                var state = Ledger.Snapshot();
-                var now = _time.GetUtcNow();
-                foreach (var model in _options.Models)
+                chain = await StartRun().CheckChainAsync(cancellationToken).ConfigureAwait(false);
+            }
+            var batch = PlanBatch(posts);
+            var tooLong = new List<PostReadException>();
+            var send = new List<PlannedPost>();
+            long inputTokens = 0;
+            var counted = 0;
+            foreach (var post in batch.Posts.Where(p => !p.Cached))
+            {
+                if (post.Unsendable)
                 {
-                    foreach (var project in _pool!.Keys.GroupBy(k => k.Project, StringComparer.Ordinal))
+                    tooLong.Add(Plan(post.Post).Unsendable!);
+                    continue;
+                }
+                var tokens = post.EstimatedInputTokens;
+                if (chain != null && chain.Models.Count > 0)
+                {
+                    var measured = await _summarizer!.MeasureAsync(post.Post, chain.Models[0], chain.InputTokenLimit(chain.Models[0]), cancellationToken).ConfigureAwait(false);
+                    if (measured.Counted is { } exact)
                     {
-                        state.Routes.TryGetValue(RouteUsage.KeyOf(project.Key, model), out var usage);
-                        usage ??= new RouteUsage { Project = project.Key, Model = model };
-                        RouteCapacity.Normalize(usage, now);
-                        var learnedElsewhere = state.LearnedForModel(model);
-                        var tier = state.TierOf(project.Key);
-                        var limits = Ledger.Limits.For(model, usage, learnedElsewhere, tier);
-                        var refused = project.All(k => state.Keys.TryGetValue(k.Key.Fingerprint, out var record) && record.Disabled != null);
-                        var usable = !refused && !state.RetiredModels.ContainsKey(model) && usage.ExhaustedUntil == null && !usage.NoFreeTier;
-                        routes.Add(new RouteAllowance(project.Key, model, usage.DayRequests, limits.RequestsPerDay, Ledger.Limits.SourceOfDailyLimit(model, usage, learnedElsewhere, tier), usable));
+                        counted++;
+                        tokens = exact;
+                    }
+                    if (measured.TooLong != null)
+                    {
+                        tooLong.Add(new PostReadException(post.Source, PostProblem.TooManyTokens, measured.TooLong.Message));
+                        continue;
                     }
                 }
+                send.Add(post);
+                inputTokens += tokens;
             }
-            return new BatchPlan(planned, routes);
+
+            var (perPostOutput, basis) = Provider == PostSummaryProvider.Gemini ? OutputEstimate(batch.Posts) : (0, "the offline summarizer uses no tokens");
+            var plan = new SummaryPlan
+            {
+                Provider = Provider,
+                Posts = posts.Count + unreadable,
+                Cached = batch.Cached,
+                Unreadable = unreadable,
+                ToSend = send.Count,
+                EstimatedInputTokens = inputTokens,
+                EstimatedOutputTokens = perPostOutput * send.Count,
+                OutputTokensBasis = basis,
+                CountedPosts = counted,
+                ThrottleLimit = ThrottleLimit,
+                AssumedRequestTime = Provider == PostSummaryProvider.Gemini ? AssumedRequestTime : TimeSpan.Zero,
+                Routes = batch.Routes.ToArray(),
+                FitsToday = true,
+            };
+            if (Provider == PostSummaryProvider.Gemini)
+            {
+                foreach (var index in Forecast(plan, send, perPostOutput, chain?.Models ?? _options.Models))
+                {
+                    var post = send[index];
+                    tooLong.Add(new PostReadException(post.Source, PostProblem.TooManyTokens,
+                        $"'{post.Source}' has about {post.EstimatedInputTokens:N0} input tokens, more than the input-tokens-per-minute limit of every route in the chain."));
+                    plan.ToSend--;
+                    plan.EstimatedInputTokens -= post.EstimatedInputTokens;
+                    plan.EstimatedOutputTokens -= perPostOutput;
+                }
+            }
+            plan.TooLong = tooLong.Count;
+            return new BatchMeasure(plan, tooLong);
+        }
+
+        /// <summary>What one request is assumed to take for the makespan: a Flash answer to a post of a few thousand characters.</summary>
+        public static readonly TimeSpan AssumedRequestTime = TimeSpan.FromSeconds(6);
+
+        /// <summary>An answer's tokens are not known before it is given: assumed per post when no cached summary of the batch shows them.</summary>
+        private const long AssumedOutputTokensPerPost = 600;
+
+        private static (long PerPost, string Basis) OutputEstimate(IReadOnlyList<PlannedPost> posts)
+        {
+            var answered = posts.Select(p => p.Record).Where(r => r != null && r.Provider == PostSummaryProvider.Gemini && r.OutputTokens > 0).ToList();
+            if (answered.Count == 0) return (AssumedOutputTokensPerPost, "assumed");
+            var mean = (long)Math.Round(answered.Average(r => (double)r!.OutputTokens + r.ThinkingTokens));
+            return (mean, $"the mean of {answered.Count} cached summaries");
+        }
+
+        /// <summary>Fills in the verdict and returns the indexes of the posts no route can take.</summary>
+        private IReadOnlyList<int> Forecast(SummaryPlan plan, IReadOnlyList<PlannedPost> send, long outputPerPost, IReadOnlyList<string> chain)
+        {
+            var state = Ledger.Snapshot();
+            var forecast = new QuotaForecast(state, _pool!.Keys, chain, Ledger.Limits);
+            forecast.Run(send.Select(p => p.EstimatedInputTokens).ToList(), _time.GetUtcNow(), ThrottleLimit, _options.MaxWait, AssumedRequestTime);
+            var models = new List<SummaryPlanModel>();
+            foreach (var model in chain)
+            {
+                var price = _options.Prices.For(model);
+                var row = new SummaryPlanModel { Model = model, PriceSource = price?.Source ?? string.Empty };
+                foreach (var route in plan.Routes.Where(r => string.Equals(r.Model, model, StringComparison.OrdinalIgnoreCase)))
+                {
+                    var key = RouteUsage.KeyOf(route.Project, route.Model);
+                    route.ExpectedPosts = forecast.Taken.TryGetValue(key, out var taken) ? taken : 0;
+                    var tokens = forecast.TokensTaken.TryGetValue(key, out var sum) ? sum : 0;
+                    var cost = price?.Of(tokens, 0, outputPerPost * route.ExpectedPosts, 0) ?? 0m;
+                    row.Posts += route.ExpectedPosts;
+                    row.WouldCost += cost;
+                    if (route.Tier == ProjectTier.Paid) row.EstimatedCost += cost;
+                }
+                models.Add(row);
+            }
+            plan.Models = models.ToArray();
+            plan.Deferred = forecast.Deferred;
+            plan.DeferredUntil = forecast.DeferredUntil?.LocalDateTime;
+            plan.EstimatedMakespan = forecast.Makespan;
+            plan.EstimatedCost = models.Sum(m => m.EstimatedCost);
+            plan.WouldCost = models.Sum(m => m.WouldCost);
+            plan.FitsToday = forecast.Deferred > 0 ? false : forecast.ReliedOnUnknownDailyLimit ? (bool?)null : true;
+            return forecast.Oversized;
         }
 
         private FileLedgerStore Ledger => _ledger ?? throw new InvalidOperationException("The offline summarizer keeps no quota ledger.");

@@ -130,13 +130,29 @@ namespace InterviewTools.Engine.Summaries
 
         private async Task<SummaryFailure?> InputTooLongAsync(PostDocument post, GenerateContentRequest request, Route route, int limit, CancellationToken cancellationToken)
         {
+            var counted = await CountNearLimitAsync(post, request, route, limit, cancellationToken).ConfigureAwait(false);
+            return counted is { } tokens && tokens > limit ? TooLong(tokens, route.Model, limit) : null;
+        }
+
+        /// <summary>countTokens' figure for a post whose bound comes near <paramref name="limit"/>; null (and no request) for any other.</summary>
+        private async Task<int?> CountNearLimitAsync(PostDocument post, GenerateContentRequest request, Route route, int limit, CancellationToken cancellationToken)
+        {
             var instruction = request.SystemInstruction?.Parts?[0].Text ?? string.Empty;
             if (TokenEstimate.UpperBound(instruction) + TokenEstimate.UpperBound(post.Body) <= limit) return null;
-            var counted = await _pipeline.ExecuteAsync(token => new ValueTask<int>(_client.CountTokensAsync(route.Model, request, route.Key.Key, token)), cancellationToken).ConfigureAwait(false);
-            return counted <= limit
-                ? null
-                : new SummaryFailure(FailureKind.InputTooLong, $"The post has {counted:N0} input tokens with the prompt; {route.Model} accepts at most {limit:N0}.");
+            return await _pipeline.ExecuteAsync(token => new ValueTask<int>(_client.CountTokensAsync(route.Model, request, route.Key.Key, token)), cancellationToken).ConfigureAwait(false);
         }
+
+        /// <summary>What a run's limit check would find for <paramref name="post"/> on <paramref name="model"/>, with no generate request.</summary>
+        public async Task<(int? Counted, SummaryFailure? TooLong)> MeasureAsync(PostDocument post, string model, int limit, CancellationToken cancellationToken)
+        {
+            var route = _planner.Candidates(Array.Empty<string>()).FirstOrDefault(r => r.Model == model);
+            if (route == null) return (null, null);
+            var counted = await CountNearLimitAsync(post, SummaryRequestBuilder.Build(post, _options, model), route, limit, cancellationToken).ConfigureAwait(false);
+            return (counted, counted is { } tokens && tokens > limit ? TooLong(tokens, model, limit) : null);
+        }
+
+        private static SummaryFailure TooLong(int counted, string model, int limit) =>
+            new SummaryFailure(FailureKind.InputTooLong, $"The post has {counted:N0} input tokens with the prompt; {model} accepts at most {limit:N0}.");
 
         private SummaryFailure NoModelLeft() => new SummaryFailure(FailureKind.NoUsableModel,
             $"No model of the chain ({string.Join(", ", _options.Models)}) is offered by the API or still current. Name current models with -Model, or see Get-QuotaStatus.");

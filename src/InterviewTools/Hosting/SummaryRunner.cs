@@ -31,8 +31,7 @@ namespace InterviewTools.Hosting
         private int _inFlight;
         private int _submitted;
         private int _finished;
-        private int _textCount;
-        private int _pipedStringsNotFound;
+        private readonly PostIntake _intake;
         private ErrorRecord? _runStopper;
 
         private SummaryRunner(PSCmdlet cmdlet, PipelineWriter writer, SummaryEngine engine)
@@ -40,6 +39,7 @@ namespace InterviewTools.Hosting
             _cmdlet = cmdlet;
             _writer = writer;
             _engine = engine;
+            _intake = new PostIntake(cmdlet, writer, engine);
             _abandon = CancellationTokenSource.CreateLinkedTokenSource(writer.Stopping);
             _progress = engine.Provider == PostSummaryProvider.Offline
                 ? new ProgressRecord(OfflineActivityId, "Summarizing posts offline (extractive, no network)", "Starting")
@@ -47,46 +47,27 @@ namespace InterviewTools.Hosting
             writer.OnWaiting = ShowWaiting;
         }
 
-        public static SummaryRunner Open(PSCmdlet cmdlet, PipelineWriter writer, PostSummarySettings settings)
-        {
-            var engine = EngineOpener.Open(cmdlet, writer, new EngineSettings
-            {
-                ApiKeys = settings.ApiKey == null ? null : ApiKeySource.Reveal(settings.ApiKey),
-                Models = settings.Models,
-                Prompt = settings.Prompt,
-                RequestTimeout = TimeSpan.FromSeconds(settings.TimeoutSec),
-                MaxRetries = settings.MaxRetryCount,
-                ThrottleLimit = settings.ThrottleLimit,
-                MaxWaitSec = settings.MaxWaitSec,
-                Provider = settings.Provider,
-                Fallback = settings.Fallback,
-                Force = settings.Force,
-            });
-            return new SummaryRunner(cmdlet, writer, engine);
-        }
+        public static SummaryRunner Open(PSCmdlet cmdlet, PipelineWriter writer, PostSummarySettings settings) =>
+            new SummaryRunner(cmdlet, writer, EngineOpener.Open(cmdlet, writer, EngineSettingsOf(settings)));
 
-        public void SummarizeFiles(string path, bool literal)
+        /// <summary>The engine's settings for the bound parameters; Measure-PostSummary opens its engine with the same.</summary>
+        internal static EngineSettings EngineSettingsOf(PostSummarySettings settings) => new EngineSettings
         {
-            if (!literal && path.IndexOf('\n') >= 0)
-            {
-                _writer.WriteError(ErrorRecords.PathLooksLikeText(path));
-                return;
-            }
-            var files = PathHelper.ResolveExisting(_cmdlet, path, literal);
-            if (files == null)
-            {
-                if (!literal && _cmdlet.MyInvocation.ExpectingInput) _pipedStringsNotFound++;
-                return;
-            }
-            foreach (var file in files) Summarize(() => _engine.ReadFile(file));
-        }
+            ApiKeys = settings.ApiKey == null ? null : ApiKeySource.Reveal(settings.ApiKey),
+            Models = settings.Models,
+            Prompt = settings.Prompt,
+            RequestTimeout = TimeSpan.FromSeconds(settings.TimeoutSec),
+            MaxRetries = settings.MaxRetryCount,
+            ThrottleLimit = settings.ThrottleLimit,
+            MaxWaitSec = settings.MaxWaitSec,
+            Provider = settings.Provider,
+            Fallback = settings.Fallback,
+            Force = settings.Force,
+        };
 
-        public void SummarizeText(string text)
-        {
-            _textCount++;
-            var source = "text:" + _textCount.ToString(CultureInfo.InvariantCulture);
-            Summarize(() => _engine.ReadText(source, text));
-        }
+        public void SummarizeFiles(string path, bool literal) => _intake.Files(path, literal, Summarize);
+
+        public void SummarizeText(string text) => _intake.Text(text, Summarize);
 
         public void Finish()
         {
@@ -98,8 +79,7 @@ namespace InterviewTools.Hosting
                 _writer.WriteProgress(_progress);
             }
             if (_engine.DeferralSummary() is { } deferrals) _writer.WriteWarning(deferrals);
-            // Get-Content without -Raw pipes a post line by line, and every line binds to -Path: one hint, beside each line's error.
-            if (_pipedStringsNotFound > 1) _writer.WriteWarning(ErrorRecords.LinesPipedAsPathsHint(_pipedStringsNotFound));
+            _intake.Finish();
             ThrowIfRunStopped();
         }
 
@@ -109,18 +89,8 @@ namespace InterviewTools.Hosting
             _abandon.Dispose();
         }
 
-        private void Summarize(Func<PostDocument> read)
+        private void Summarize(PostDocument post)
         {
-            PostDocument post;
-            try
-            {
-                post = read();
-            }
-            catch (PostReadException e)
-            {
-                _writer.WriteError(ErrorRecords.BadPost(e));
-                return;
-            }
             var plan = _engine.Plan(post);
             if (plan.Cached != null)
             {
