@@ -36,6 +36,8 @@ namespace InterviewTools.Engine
         private readonly KeyPool? _pool;
         private readonly FileLedgerStore? _ledger;
         private readonly DeferralTally _deferrals = new DeferralTally();
+        private readonly RunTally _tally = new RunTally();
+        private readonly DateTimeOffset _startedAt;
         private readonly object _starting = new object();
         private RoutePlanner? _planner;
         private PostSummarizer? _summarizer;
@@ -54,6 +56,7 @@ namespace InterviewTools.Engine
             _pool = pool;
             _ledger = ledger;
             ThrottleLimit = throttleLimit;
+            _startedAt = time.GetUtcNow();
         }
 
         /// <summary>The provider this engine summarises with: Gemini, or the built-in offline summarizer.</summary>
@@ -143,18 +146,22 @@ namespace InterviewTools.Engine
             if (!_settings.Force && _cache.TryGet(post, _cacheKey, out var cached, includeFallback: false))
             {
                 _log.Verbose($"{post.Source}: from the result cache ({cached.Provider} {cached.Model}, summarized {cached.CompletedAt.ToLocalTime():g}); -Force summarizes it again.");
+                _tally.Add(cached);
                 return new PostPlan(post, tokens, string.Empty, cached, null);
             }
             if (Provider == PostSummaryProvider.Offline)
             {
                 return new PostPlan(post, tokens, $"Summarize offline with the built-in extractive summarizer ({post.Body.Length:N0} characters; no network)", null, null);
             }
-            var unsendable = tokens > SummarizerOptions.FallbackInputTokenLimit
-                ? new PostReadException(post.Source, PostProblem.TooManyTokens, $"'{post.Source}' has about {tokens:N0} input tokens; Gemini models accept at most {SummarizerOptions.FallbackInputTokenLimit:N0}.")
-                : null;
+            var unsendable = Unsendable(post, tokens);
+            if (unsendable != null) _tally.Refused();
             var action = $"Summarize with {string.Join(", ", _options.Models)} at {_endpoint} ({post.Body.Length:N0} characters, about {tokens:N0} input tokens)";
             return new PostPlan(post, tokens, action, null, unsendable);
         }
+
+        private static PostReadException? Unsendable(PostDocument post, long tokens) => tokens > SummarizerOptions.FallbackInputTokenLimit
+            ? new PostReadException(post.Source, PostProblem.TooManyTokens, $"'{post.Source}' has about {tokens:N0} input tokens; Gemini models accept at most {SummarizerOptions.FallbackInputTokenLimit:N0}.")
+            : null;
 
         /// <summary>Summarises a post to its final outcome: planned first, then reused, refused or summarised.</summary>
         public Task<SummaryOutcome> SummarizeAsync(PostDocument post, CancellationToken cancellationToken) => SummarizeAsync(Plan(post), cancellationToken);
@@ -177,6 +184,7 @@ namespace InterviewTools.Engine
             {
                 var offline = OfflineSummarizer.Summarize(post, _time);
                 Keep(offline);
+                _tally.Add(offline.Summary);
                 _log.Verbose($"{post.Source}: summarized offline in {offline.Summary.Duration.TotalMilliseconds:0.0} ms.");
                 return offline;
             }
@@ -186,6 +194,7 @@ namespace InterviewTools.Engine
             if (outcome.Summary.Status == PostSummaryStatus.Deferred) outcome = StandInFor(outcome);
             Keep(outcome);
             var s = outcome.Summary;
+            _tally.Add(s);
             if (s.Fallback || s.Status == PostSummaryStatus.Deferred) _deferrals.Add(s);
             if (s.Status == PostSummaryStatus.Deferred) _log.Verbose($"{post.Source}: {outcome.Failure?.Message}");
             else if (!outcome.StopsRun && !outcome.IsInputProblem) _log.Verbose($"{post.Source}: {s.Status} after {s.Attempts} attempt(s) in {s.Duration.TotalSeconds:0.00} s ({s.InputTokens} input, {s.CachedTokens} of them cached, {s.OutputTokens} output, {s.ThinkingTokens} thinking tokens; ${s.WouldCost:0.######} at the paid price, ${s.Cost:0.######} charged).");
@@ -208,7 +217,7 @@ namespace InterviewTools.Engine
                 _planner = new RoutePlanner(keys, _options.Models, _ledger!, _time, _options.MaxWait);
                 _log.Verbose($"Using {string.Join(" > ", _options.Models)} at {_endpoint} with {keys.Count} key(s) in {_planner.ProjectCount} project(s) " +
                     $"({string.Join(", ", keys)}); ledger {_ledger!.Location}; up to {ThrottleLimit} request(s) at once, waiting at most {_options.MaxWait.TotalSeconds:0} s for quota.");
-                _summarizer = new PostSummarizer(new GeminiClient(GeminiHttp.Shared, _endpoint!), _planner, _options, _time, _log);
+                _summarizer = new PostSummarizer(new GeminiClient(GeminiHttp.Shared, _endpoint!), _planner, _options, _time, _log, _tally);
                 return _summarizer;
             }
         }
@@ -239,6 +248,37 @@ namespace InterviewTools.Engine
 
         /// <summary>The run's one warning about deferred posts and when to run again, or null.</summary>
         public string? DeferralSummary() => _planner == null ? null : _deferrals.Describe(_planner, _time.GetUtcNow());
+
+        /// <summary>
+        /// What the run did and spent so far: posts by final status, requests, 429s, retries and switches, tokens and cost, time
+        /// and time spent waiting for quota, and each model's quota left today. <paramref name="unreadable"/> posts never reached the engine.
+        /// </summary>
+        public RunSummary RunSummary(int unreadable)
+        {
+            var quotaLeft = Array.Empty<RunSummaryQuota>();
+            if (Provider == PostSummaryProvider.Gemini)
+            {
+                quotaLeft = QuotaForecast.Routes(Ledger.Snapshot(), _pool!.Keys, _planner?.Chain ?? _options.Models, Ledger.Limits, _time.GetUtcNow())
+                    .GroupBy(r => r.Model, StringComparer.OrdinalIgnoreCase)
+                    .Select(g => new RunSummaryQuota
+                    {
+                        Model = g.Key,
+                        RequestsLeftToday = g.Any(r => r.RequestsLeftToday == null) ? (int?)null : g.Sum(r => r.RequestsLeftToday!.Value),
+                        Source = g.Select(r => r.RequestsPerDayLimitSource).OrderBy(Certainty).First(),
+                        ResetsAt = g.Min(r => r.ResetsAt),
+                    })
+                    .ToArray();
+            }
+            return _tally.Summary(unreadable, _startedAt, _time.GetUtcNow(), quotaLeft);
+        }
+
+        private static int Certainty(LimitSource source) => source switch
+        {
+            LimitSource.Server => 3,
+            LimitSource.Configured => 2,
+            LimitSource.Assumed => 1,
+            _ => 0,
+        };
 
         /// <summary>Every key × model of the ledger, from the ledger alone. Times are local.</summary>
         public IReadOnlyList<QuotaStatus> QuotaReport() =>
@@ -301,7 +341,7 @@ namespace InterviewTools.Engine
             {
                 if (post.Unsendable)
                 {
-                    tooLong.Add(Plan(post.Post).Unsendable!);
+                    tooLong.Add(Unsendable(post.Post, post.EstimatedInputTokens)!);
                     continue;
                 }
                 var tokens = post.EstimatedInputTokens;

@@ -33,15 +33,18 @@ namespace InterviewTools.Engine.Summaries
 
         public void Failing(RotationVerdict verdict) => _leaving = $"{verdict.Action}: {verdict.Reason}";
 
-        public void Use(Route route, IEngineLog log)
+        /// <summary>The post is sent on <paramref name="route"/>; true when that is a switch from the route before.</summary>
+        public bool Use(Route route, IEngineLog log)
         {
-            if (_route != null && (_route.Model != route.Model || _route.Key != route.Key))
+            var switched = _route != null && (_route.Model != route.Model || _route.Key != route.Key);
+            if (switched)
             {
                 var change = $"{_route} -> {route}: {_leaving ?? "no capacity"}";
                 _switches.Add(change);
                 log.Verbose($"{_post.Source}: switched {change}");
             }
             _route = route;
+            return switched;
         }
 
         /// <summary>The server answered: its usageMetadata is what it bills, priced at the model's paid rate (charged only on a paid tier).</summary>

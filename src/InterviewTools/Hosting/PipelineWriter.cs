@@ -44,6 +44,8 @@ namespace InterviewTools.Hosting
 
         public void WriteProgress(ProgressRecord record) => Write(() => _cmdlet.WriteProgress(record));
 
+        public void WriteInformation(object data, string tag) => Write(() => _cmdlet.WriteInformation(data, new[] { tag }));
+
         /// <summary>Asks on the pipeline thread; a worker waits for the answer, or for Stop.</summary>
         public bool ShouldProcess(string target, string action)
         {

@@ -33,6 +33,7 @@ namespace InterviewTools.Hosting
         private int _finished;
         private readonly PostIntake _intake;
         private ErrorRecord? _runStopper;
+        private bool _summaryWritten;
 
         private SummaryRunner(PSCmdlet cmdlet, PipelineWriter writer, SummaryEngine engine)
         {
@@ -80,7 +81,21 @@ namespace InterviewTools.Hosting
             }
             if (_engine.DeferralSummary() is { } deferrals) _writer.WriteWarning(deferrals);
             _intake.Finish();
+            WriteRunSummary();
             ThrowIfRunStopped();
+        }
+
+        /// <summary>The tag of the InformationRecord that holds the run's <see cref="RunSummary"/>.</summary>
+        public const string RunSummaryTag = "InterviewTools.RunSummary";
+
+        /// <summary>One InformationRecord (for -InformationVariable) and one -Verbose line with what the run did and spent.</summary>
+        private void WriteRunSummary()
+        {
+            if (_summaryWritten) return;
+            _summaryWritten = true;
+            var summary = _engine.RunSummary(_intake.Unreadable);
+            _writer.WriteInformation(summary, RunSummaryTag);
+            _writer.WriteVerbose(summary.ToString());
         }
 
         public void Dispose()
@@ -206,6 +221,7 @@ namespace InterviewTools.Hosting
             if (_runStopper == null) return;
             while (_inFlight > 0) _writer.PumpOne();
             _writer.Drain();
+            WriteRunSummary();
             _cmdlet.ThrowTerminatingError(_runStopper);
         }
     }
