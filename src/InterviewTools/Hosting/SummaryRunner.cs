@@ -27,6 +27,9 @@ namespace InterviewTools.Hosting
         private readonly CancellationTokenSource _abandon;
         private readonly ProgressRecord _progress;
         private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
+        private static readonly TimeSpan WaitRefresh = TimeSpan.FromSeconds(1);
+        private readonly Stopwatch _sinceWaitShown = new Stopwatch();
+        private (string What, DateTimeOffset Until)? _waiting;
         private bool _started;
         private int _inFlight;
         private int _submitted;
@@ -46,6 +49,7 @@ namespace InterviewTools.Hosting
                 ? new ProgressRecord(OfflineActivityId, "Summarizing posts offline (extractive, no network)", "Starting")
                 : new ProgressRecord(GeminiActivityId, $"Summarizing posts with {string.Join(", ", engine.Models)}", "Starting");
             writer.OnWaiting = ShowWaiting;
+            writer.OnTick = ShowWaitingAgain;
         }
 
         public static SummaryRunner Open(PSCmdlet cmdlet, PipelineWriter writer, PostSummarySettings settings) =>
@@ -202,12 +206,36 @@ namespace InterviewTools.Hosting
 
         private void ShowWaiting(string what, DateTimeOffset until)
         {
+            if (_waiting == null || until >= _waiting.Value.Until || _waiting.Value.Until <= DateTimeOffset.UtcNow) _waiting = (what, until);
+            WriteWaiting();
+        }
+
+        /// <summary>
+        /// A pwsh 7 console draws a progress update only when the one before is old enough, so a single record for a long wait
+        /// may never appear: while a wait lasts, its record is sent again every second with the seconds left.
+        /// </summary>
+        private void ShowWaitingAgain()
+        {
+            if (_waiting == null || _sinceWaitShown.Elapsed < WaitRefresh) return;
+            if (_waiting.Value.Until > DateTimeOffset.UtcNow)
+            {
+                WriteWaiting();
+                return;
+            }
+            _waiting = null;
+            _writer.WriteProgress(_progress);
+        }
+
+        private void WriteWaiting()
+        {
+            var (what, until) = _waiting!.Value;
             var remaining = until - DateTimeOffset.UtcNow;
             _writer.WriteProgress(new ProgressRecord(GeminiActivityId, _progress.Activity,
                 $"Waiting until {until.ToLocalTime():HH:mm:ss} for quota ({what}); {_finished} of {_submitted} done")
             {
                 SecondsRemaining = Math.Max(0, (int)Math.Ceiling(remaining.TotalSeconds)),
             });
+            _sinceWaitShown.Restart();
         }
 
         private void ShowProgress(string source)
