@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 
-namespace InterviewTools.Engine
+namespace InterviewTools.Engine.Summaries
 {
     /// <summary>
     /// What a run did and spent, counted as it happens from any thread: each post's final status and tokens, each request, 429,
