@@ -25,10 +25,7 @@ internal static class MeasureBenchmark
         var options = new FakeGeminiOptions { Keys = new Dictionary<string, string> { [ApiKey] = "project-measure" } };
         await using var server = await FakeGeminiServer.StartAsync(options);
         using var state = BenchState.Create("builtInLimits: false\n");
-        Environment.SetEnvironmentVariable("GOOGLE_GEMINI_BASE_URL", server.BaseUrl);
-        Environment.SetEnvironmentVariable("GEMINI_API_KEY", ApiKey);
-        Environment.SetEnvironmentVariable("GEMINI_API_KEYS", null);
-        Environment.SetEnvironmentVariable("GOOGLE_API_KEY", null);
+        BenchState.UseFake(server, ApiKey);
         var folder = Path.Combine(state.Folder, "posts");
         Directory.CreateDirectory(folder);
         var posts = OverheadBenchmark.MakePosts(PostCount);

@@ -221,23 +221,28 @@ namespace InterviewTools.Engine.Config
             return new ConfiguredKey(key, project ?? parsed.Project, origin);
         }
 
-        private void ReadLimits(YamlNode node)
+        private void ReadLimits(YamlNode node) =>
+            _config.Limits = PerModel(node, "limits must map each model to its limits, e.g. 'gemini-3.5-flash: { rpm: 5, rpd: 20 }'; no limit of it is used.", ReadModelLimits)
+                ?? _config.Limits;
+
+        /// <summary>A mapping of bare model ids to what <paramref name="read"/> makes of each entry; an entry it refuses (null) is left out.</summary>
+        private Dictionary<string, T>? PerModel<T>(YamlNode node, string notAMapping, Func<string, YamlNode, T?> read) where T : class
         {
-            if (IsNull(node)) return;
+            if (IsNull(node)) return null;
             if (!(node is YamlMappingNode models))
             {
-                Problem(node, "limits must map each model to its limits, e.g. 'gemini-3.5-flash: { rpm: 5, rpd: 20 }'; no limit of it is used.");
-                return;
+                Problem(node, notAMapping);
+                return null;
             }
-            var limits = new Dictionary<string, QuotaLimits>(StringComparer.OrdinalIgnoreCase);
+            var entries = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
             foreach (var model in models.Children)
             {
                 var name = NameOf(model.Key);
                 if (name == null) continue;
-                var parsed = ReadModelLimits(ModelId.Bare(name), model.Value);
-                if (parsed != null) limits[ModelId.Bare(name)] = parsed;
+                var parsed = read(ModelId.Bare(name), model.Value);
+                if (parsed != null) entries[ModelId.Bare(name)] = parsed;
             }
-            _config.Limits = limits;
+            return entries;
         }
 
         private QuotaLimits? ReadModelLimits(string model, YamlNode node)
@@ -283,24 +288,9 @@ namespace InterviewTools.Engine.Config
             return limits;
         }
 
-        private void ReadPrices(YamlNode node)
-        {
-            if (IsNull(node)) return;
-            if (!(node is YamlMappingNode models))
-            {
-                Problem(node, "prices must map each model to its US dollars per million tokens, e.g. 'gemini-3.5-flash: { input: 0.5, output: 3, cached: 0.05 }'; no price of it is used.");
-                return;
-            }
-            var prices = new Dictionary<string, ModelPrice>(StringComparer.OrdinalIgnoreCase);
-            foreach (var model in models.Children)
-            {
-                var name = NameOf(model.Key);
-                if (name == null) continue;
-                var parsed = ReadModelPrice(ModelId.Bare(name), model.Value);
-                if (parsed != null) prices[ModelId.Bare(name)] = parsed;
-            }
-            _config.Prices = prices;
-        }
+        private void ReadPrices(YamlNode node) =>
+            _config.Prices = PerModel(node, "prices must map each model to its US dollars per million tokens, e.g. 'gemini-3.5-flash: { input: 0.5, output: 3, cached: 0.05 }'; no price of it is used.", ReadModelPrice)
+                ?? _config.Prices;
 
         /// <summary>All three figures are required: a partly configured price would silently mix two sources.</summary>
         private ModelPrice? ReadModelPrice(string model, YamlNode node)
