@@ -12,6 +12,7 @@
     FormatsToProcess       = @('InterviewTools.format.ps1xml')
     CmdletsToExport        = @(
         'Invoke-PostSummary'
+        'Measure-PostSummary'
         'Export-PostSummary'
         'Import-PostSummary'
         'Get-QuotaStatus'

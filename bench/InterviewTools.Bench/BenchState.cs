@@ -18,6 +18,15 @@ internal sealed class BenchState : IDisposable
         return new BenchState(folder);
     }
 
+    /// <summary>Points the module at <paramref name="server"/> with one key, and at nothing else.</summary>
+    public static void UseFake(FakeGemini.FakeGeminiServer server, string apiKey)
+    {
+        Environment.SetEnvironmentVariable("GOOGLE_GEMINI_BASE_URL", server.BaseUrl);
+        Environment.SetEnvironmentVariable("GEMINI_API_KEY", apiKey);
+        Environment.SetEnvironmentVariable("GEMINI_API_KEYS", null);
+        Environment.SetEnvironmentVariable("GOOGLE_API_KEY", null);
+    }
+
     public void Dispose()
     {
         Environment.SetEnvironmentVariable("INTERVIEWTOOLS_STATE_DIR", null);

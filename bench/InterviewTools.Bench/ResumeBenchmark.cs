@@ -26,10 +26,7 @@ internal static class ResumeBenchmark
         options.Keys = new Dictionary<string, string> { [ApiKey] = "project-resume" };
         await using var server = await FakeGeminiServer.StartAsync(options);
         using var state = BenchState.Create("builtInLimits: false\n");
-        Environment.SetEnvironmentVariable("GOOGLE_GEMINI_BASE_URL", server.BaseUrl);
-        Environment.SetEnvironmentVariable("GEMINI_API_KEY", ApiKey);
-        Environment.SetEnvironmentVariable("GEMINI_API_KEYS", null);
-        Environment.SetEnvironmentVariable("GOOGLE_API_KEY", null);
+        BenchState.UseFake(server, ApiKey);
         var posts = OverheadBenchmark.MakePosts(PostCount);
         var variables = new Dictionary<string, object> { ["posts"] = posts };
         const string script = "Invoke-PostSummary -Text $posts -ThrottleLimit 8";

@@ -44,8 +44,23 @@ namespace InterviewTools
         public string KeyId { get; set; } = string.Empty;
         public int Attempts { get; set; }
         public string[] Switches { get; set; } = Array.Empty<string>();
+        /// <summary>usageMetadata.promptTokenCount, summed over every answer the server counted for this post.</summary>
         public int InputTokens { get; set; }
+
+        /// <summary>usageMetadata.candidatesTokenCount: the answer's tokens, without thinking.</summary>
         public int OutputTokens { get; set; }
+
+        /// <summary>usageMetadata.thoughtsTokenCount: thinking tokens, billed as output.</summary>
+        public int ThinkingTokens { get; set; }
+
+        /// <summary>usageMetadata.cachedContentTokenCount: the part of InputTokens served from Gemini's context cache.</summary>
+        public int CachedTokens { get; set; }
+
+        /// <summary>US dollars charged: the model's paid price on a project known to be paid, 0 on a free or unknown tier.</summary>
+        public decimal Cost { get; set; }
+
+        /// <summary>US dollars the same tokens cost at the model's paid price, whatever the tier.</summary>
+        public decimal WouldCost { get; set; }
         public TimeSpan Duration { get; set; }
         public string ContentHash { get; set; } = string.Empty;
         public DateTimeOffset CompletedAt { get; set; }

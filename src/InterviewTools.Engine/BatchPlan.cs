@@ -1,17 +1,17 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using InterviewTools.Engine.Rotation;
+using InterviewTools.Engine.Posts;
 
 namespace InterviewTools.Engine
 {
     /// <summary>
     /// What a batch would cost before anything is sent: which posts the cache answers, how many tokens the rest need, and how
-    /// many requests each route has left today and on whose word. The seed of Measure-PostSummary.
+    /// many requests each route has left today and on whose word. Measure-PostSummary adds the verdict to it.
     /// </summary>
     public sealed class BatchPlan
     {
-        internal BatchPlan(IReadOnlyList<PlannedPost> posts, IReadOnlyList<RouteAllowance> routes)
+        internal BatchPlan(IReadOnlyList<PlannedPost> posts, IReadOnlyList<SummaryPlanRoute> routes)
         {
             Posts = posts;
             Routes = routes;
@@ -20,7 +20,7 @@ namespace InterviewTools.Engine
         public IReadOnlyList<PlannedPost> Posts { get; }
 
         /// <summary>Every project × model of the chain, in the order the planner tries them.</summary>
-        public IReadOnlyList<RouteAllowance> Routes { get; }
+        public IReadOnlyList<SummaryPlanRoute> Routes { get; }
 
         public int Cached => Posts.Count(p => p.Cached);
 
@@ -39,13 +39,20 @@ namespace InterviewTools.Engine
 
     public sealed class PlannedPost
     {
-        internal PlannedPost(string source, bool cached, bool unsendable, long estimatedInputTokens)
+        internal PlannedPost(PostDocument post, PostSummary? cached, bool unsendable, long estimatedInputTokens)
         {
-            Source = source;
-            Cached = cached;
+            Post = post;
+            Record = cached;
+            Source = post.Source;
+            Cached = cached != null;
             Unsendable = unsendable;
             EstimatedInputTokens = estimatedInputTokens;
         }
+
+        internal PostDocument Post { get; }
+
+        /// <summary>The result cache's record, when it answers the post.</summary>
+        internal PostSummary? Record { get; }
 
         public string Source { get; }
         public bool Cached { get; }
@@ -56,28 +63,17 @@ namespace InterviewTools.Engine
         public long EstimatedInputTokens { get; }
     }
 
-    /// <summary>One route's capacity for the rest of today (Pacific), and where its daily limit comes from.</summary>
-    public sealed class RouteAllowance
+    /// <summary>Measure-PostSummary's answer: the plan, and the posts no model takes, each with the error a run would report.</summary>
+    public sealed class BatchMeasure
     {
-        internal RouteAllowance(string project, string model, int requestsToday, int? requestsPerDay, LimitSource source, bool usable)
+        internal BatchMeasure(SummaryPlan plan, IReadOnlyList<PostReadException> tooLong)
         {
-            Project = project;
-            Model = model;
-            RequestsToday = requestsToday;
-            RequestsPerDay = requestsPerDay;
-            Source = source;
-            Usable = usable;
+            Plan = plan;
+            TooLong = tooLong;
         }
 
-        public string Project { get; }
-        public string Model { get; }
-        public int RequestsToday { get; }
-        public int? RequestsPerDay { get; }
-        public LimitSource Source { get; }
+        public SummaryPlan Plan { get; }
 
-        /// <summary>False for a retired model, a refused key or a route out of quota for today.</summary>
-        public bool Usable { get; }
-
-        public int? RequestsLeftToday => !Usable ? 0 : RequestsPerDay is { } limit ? Math.Max(0, limit - RequestsToday) : (int?)null;
+        public IReadOnlyList<PostReadException> TooLong { get; }
     }
 }

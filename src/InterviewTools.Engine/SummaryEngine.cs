@@ -37,6 +37,8 @@ namespace InterviewTools.Engine
         private readonly KeyPool? _pool;
         private readonly FileLedgerStore? _ledger;
         private readonly DeferralTally _deferrals = new DeferralTally();
+        private readonly RunTally _tally = new RunTally();
+        private readonly DateTimeOffset _startedAt;
         private readonly object _starting = new object();
         private RoutePlanner? _planner;
         private PostSummarizer? _summarizer;
@@ -55,6 +57,7 @@ namespace InterviewTools.Engine
             _pool = pool;
             _ledger = ledger;
             ThrottleLimit = throttleLimit;
+            _startedAt = time.GetUtcNow();
         }
 
         /// <summary>The provider this engine summarises with: Gemini, or the built-in offline summarizer.</summary>
@@ -100,6 +103,7 @@ namespace InterviewTools.Engine
             foreach (var note in pool.Notes) log.Verbose(note);
             foreach (var warning in pool.Warnings) log.Warning(warning);
             options.Models = config.ResolveModels(settings.Models?.Select(ModelId.Bare).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+            options.Prices = new PriceTable(config.Prices);
             var limits = new RouteLimits(config.Limits, config.BuiltInLimits);
             var ledger = new FileLedgerStore(FileLedgerStore.PathFor(StateDirectory.Resolve(environment), endpoint.BaseUrl), limits, time, log);
 
@@ -142,6 +146,7 @@ namespace InterviewTools.Engine
             if (!_settings.Force && _cache.TryGet(post, _cacheKey, out var cached, includeFallback: false))
             {
                 _log.Verbose($"{post.Source}: from the result cache ({cached.Provider} {cached.Model}, summarized {cached.CompletedAt.ToLocalTime():g}); -Force summarizes it again.");
+                _tally.Add(cached);
                 return new PostPlan(post, tokens, string.Empty, cached, null);
             }
             if (Provider == PostSummaryProvider.Offline)
@@ -149,6 +154,7 @@ namespace InterviewTools.Engine
                 return new PostPlan(post, tokens, $"Summarize offline with the built-in extractive summarizer ({post.Body.Length:N0} characters; no network)", null, null);
             }
             var unsendable = Unsendable(post, tokens);
+            if (unsendable != null) _tally.Refused();
             var action = unsendable != null
                 ? $"Refuse as too long and send nothing ({unsendable.Message})"
                 : $"Summarize with {string.Join(", ", _options.Models)} at {_endpoint} ({post.Body.Length:N0} characters, about {tokens:N0} input tokens)";
@@ -188,6 +194,7 @@ namespace InterviewTools.Engine
             {
                 var offline = OfflineSummarizer.Summarize(post, _time);
                 Keep(offline);
+                _tally.Add(offline.Summary);
                 _log.Verbose($"{post.Source}: summarized offline in {offline.Summary.Duration.TotalMilliseconds:0.0} ms.");
                 return offline;
             }
@@ -197,9 +204,10 @@ namespace InterviewTools.Engine
             if (outcome.Summary.Status == PostSummaryStatus.Deferred) outcome = StandInFor(outcome);
             Keep(outcome);
             var s = outcome.Summary;
+            _tally.Add(s);
             if (s.Fallback || s.Status == PostSummaryStatus.Deferred) _deferrals.Add(s);
             if (s.Status == PostSummaryStatus.Deferred) _log.Verbose($"{post.Source}: {outcome.Failure?.Message}");
-            else if (!outcome.StopsRun && !outcome.IsInputProblem) _log.Verbose($"{post.Source}: {s.Status} after {s.Attempts} attempt(s) in {s.Duration.TotalSeconds:0.00} s ({s.InputTokens} input, {s.OutputTokens} output tokens).");
+            else if (!outcome.StopsRun && !outcome.IsInputProblem) _log.Verbose($"{post.Source}: {s.Status} after {s.Attempts} attempt(s) in {s.Duration.TotalSeconds:0.00} s ({s.InputTokens} input, {s.CachedTokens} of them cached, {s.OutputTokens} output, {s.ThinkingTokens} thinking tokens; ${s.WouldCost:0.######} at the paid price, ${s.Cost:0.######} charged).");
             return outcome;
         }
 
@@ -219,7 +227,7 @@ namespace InterviewTools.Engine
                 _planner = new RoutePlanner(keys, _options.Models, _ledger!, _time, _options.MaxWait);
                 _log.Verbose($"Using {string.Join(" > ", _options.Models)} at {_endpoint} with {keys.Count} key(s) in {_planner.ProjectCount} project(s) " +
                     $"({string.Join(", ", keys)}); ledger {_ledger!.Location}; up to {ThrottleLimit} request(s) at once, waiting at most {_options.MaxWait.TotalSeconds:0} s for quota.");
-                _summarizer = new PostSummarizer(new GeminiClient(GeminiHttp.Shared, _endpoint!), _planner, _options, _time, _log);
+                _summarizer = new PostSummarizer(new GeminiClient(GeminiHttp.Shared, _endpoint!), _planner, _options, _time, _log, _tally);
                 return _summarizer;
             }
         }
@@ -251,6 +259,37 @@ namespace InterviewTools.Engine
         /// <summary>The run's one warning about deferred posts and when to run again, or null.</summary>
         public string? DeferralSummary() => _planner == null ? null : _deferrals.Describe(_planner, _time.GetUtcNow());
 
+        /// <summary>
+        /// What the run did and spent so far: posts by final status, requests, 429s, retries and switches, tokens and cost, time
+        /// and time spent waiting for quota, and each model's quota left today. <paramref name="unreadable"/> posts never reached the engine.
+        /// </summary>
+        public RunSummary RunSummary(int unreadable)
+        {
+            var quotaLeft = Array.Empty<RunSummaryQuota>();
+            if (Provider == PostSummaryProvider.Gemini)
+            {
+                quotaLeft = QuotaForecast.Routes(Ledger.Snapshot(), _pool!.Keys, _planner?.Chain ?? _options.Models, Ledger.Limits, _time.GetUtcNow())
+                    .GroupBy(r => r.Model, StringComparer.OrdinalIgnoreCase)
+                    .Select(g => new RunSummaryQuota
+                    {
+                        Model = g.Key,
+                        RequestsLeftToday = g.Any(r => r.RequestsLeftToday == null) ? (int?)null : g.Sum(r => r.RequestsLeftToday!.Value),
+                        Source = g.Select(r => r.RequestsPerDayLimitSource).OrderBy(Certainty).First(),
+                        ResetsAt = g.Min(r => r.ResetsAt),
+                    })
+                    .ToArray();
+            }
+            return _tally.Summary(unreadable, _startedAt, _time.GetUtcNow(), quotaLeft);
+        }
+
+        private static int Certainty(LimitSource source) => source switch
+        {
+            LimitSource.Server => 3,
+            LimitSource.Configured => 2,
+            LimitSource.Assumed => 1,
+            _ => 0,
+        };
+
         /// <summary>Every key × model of the ledger, from the ledger alone. Times are local.</summary>
         public IReadOnlyList<QuotaStatus> QuotaReport() =>
             Rotation.QuotaReport.Build(Ledger.Snapshot(), _pool!.Keys, _options.Models, Ledger.Limits, _time.GetUtcNow());
@@ -274,7 +313,7 @@ namespace InterviewTools.Engine
 
         /// <summary>
         /// What a batch would need and what today's quota offers, without sending anything: for each post whether the cache
-        /// answers it and its estimated tokens, and for each route of the chain the requests left today and the limit's source.
+        /// answers it and its estimated tokens, and for each route of the chain what is left today and the source of each limit.
         /// </summary>
         public BatchPlan PlanBatch(IEnumerable<PostDocument> posts)
         {
@@ -282,31 +321,139 @@ namespace InterviewTools.Engine
             foreach (var post in posts)
             {
                 var tokens = EstimateTokens(post);
-                var cached = !_settings.Force && _cache.TryGet(post, _cacheKey, out _, includeFallback: false);
-                planned.Add(new PlannedPost(post.Source, cached, !cached && Provider == PostSummaryProvider.Gemini && Unsendable(post, tokens) != null, tokens));
+                PostSummary? cached = null;
+                var isCached = !_settings.Force && _cache.TryGet(post, _cacheKey, out cached, includeFallback: false);
+                planned.Add(new PlannedPost(post, isCached ? cached : null, !isCached && Provider == PostSummaryProvider.Gemini && Unsendable(post, tokens) != null, tokens));
             }
-            var routes = new List<RouteAllowance>();
-            if (Provider == PostSummaryProvider.Gemini)
+            var routes = Provider == PostSummaryProvider.Gemini
+                ? QuotaForecast.Routes(Ledger.Snapshot(), _pool!.Keys, _planner?.Chain ?? _options.Models, Ledger.Limits, _time.GetUtcNow())
+                : Array.Empty<SummaryPlanRoute>();
+            return new BatchPlan(planned, routes);
+        }
+
+        /// <summary>
+        /// The plan Measure-PostSummary shows: the batch, today's routes, and the run replayed over a copy of the ledger (route
+        /// choice, waits within MaxWait, deferrals, ThrottleLimit requests at once), with the cost at each model's paid price.
+        /// No generate request is sent; as in a run, the chain is checked against models.list (kept for a day) and countTokens
+        /// measures only a post whose estimate comes near a model's input limit.
+        /// </summary>
+        /// <param name="unreadable">Posts the caller could not read, for the totals.</param>
+        public async Task<BatchMeasure> MeasureAsync(IReadOnlyList<PostDocument> posts, int unreadable, CancellationToken cancellationToken)
+        {
+            ChainCheck? chain = null;
+            if (Provider == PostSummaryProvider.Gemini && posts.Count > 0)
             {
-                var state = Ledger.Snapshot();
-                var now = _time.GetUtcNow();
-                foreach (var model in _options.Models)
+                chain = await StartRun().CheckChainAsync(cancellationToken).ConfigureAwait(false);
+            }
+            var batch = PlanBatch(posts);
+            var tooLong = new List<PostReadException>();
+            var send = new List<PlannedPost>();
+            long inputTokens = 0;
+            var counted = 0;
+            foreach (var post in batch.Posts.Where(p => !p.Cached))
+            {
+                if (post.Unsendable)
                 {
-                    foreach (var project in _pool!.Keys.GroupBy(k => k.Project, StringComparer.Ordinal))
+                    tooLong.Add(Unsendable(post.Post, post.EstimatedInputTokens)!);
+                    continue;
+                }
+                var tokens = post.EstimatedInputTokens;
+                if (chain != null && chain.Models.Count > 0)
+                {
+                    var measured = await _summarizer!.MeasureAsync(post.Post, chain.Models[0], chain.InputTokenLimit(chain.Models[0]), cancellationToken).ConfigureAwait(false);
+                    if (measured.Counted is { } exact)
                     {
-                        state.Routes.TryGetValue(RouteUsage.KeyOf(project.Key, model), out var usage);
-                        usage ??= new RouteUsage { Project = project.Key, Model = model };
-                        RouteCapacity.Normalize(usage, now);
-                        var learnedElsewhere = state.LearnedForModel(model);
-                        var tier = state.TierOf(project.Key);
-                        var limits = Ledger.Limits.For(model, usage, learnedElsewhere, tier);
-                        var refused = project.All(k => state.Keys.TryGetValue(k.Key.Fingerprint, out var record) && record.Disabled != null);
-                        var usable = !refused && !state.RetiredModels.ContainsKey(model) && usage.ExhaustedUntil == null && !usage.NoFreeTier;
-                        routes.Add(new RouteAllowance(project.Key, model, usage.DayRequests, limits.RequestsPerDay, Ledger.Limits.SourceOfDailyLimit(model, usage, learnedElsewhere, tier), usable));
+                        counted++;
+                        tokens = exact;
+                    }
+                    if (measured.TooLong != null)
+                    {
+                        tooLong.Add(new PostReadException(post.Source, PostProblem.TooManyTokens, measured.TooLong.Message));
+                        continue;
                     }
                 }
+                send.Add(post);
+                inputTokens += tokens;
             }
-            return new BatchPlan(planned, routes);
+
+            var (perPostOutput, basis) = Provider == PostSummaryProvider.Gemini ? OutputEstimate(batch.Posts) : (0, "the offline summarizer uses no tokens");
+            var plan = new SummaryPlan
+            {
+                Provider = Provider,
+                Posts = posts.Count + unreadable,
+                Cached = batch.Cached,
+                Unreadable = unreadable,
+                ToSend = send.Count,
+                EstimatedInputTokens = inputTokens,
+                EstimatedOutputTokens = perPostOutput * send.Count,
+                OutputTokensBasis = basis,
+                CountedPosts = counted,
+                ThrottleLimit = ThrottleLimit,
+                AssumedRequestTime = Provider == PostSummaryProvider.Gemini ? AssumedRequestTime : TimeSpan.Zero,
+                Routes = batch.Routes.ToArray(),
+                FitsToday = true,
+            };
+            if (Provider == PostSummaryProvider.Gemini)
+            {
+                foreach (var index in Forecast(plan, send, perPostOutput, chain?.Models ?? _options.Models))
+                {
+                    var post = send[index];
+                    tooLong.Add(new PostReadException(post.Source, PostProblem.TooManyTokens,
+                        Message.Format(EngineMessages.PostOverEveryRouteTpm, post.Source, post.EstimatedInputTokens)));
+                    plan.ToSend--;
+                    plan.EstimatedInputTokens -= post.EstimatedInputTokens;
+                    plan.EstimatedOutputTokens -= perPostOutput;
+                }
+            }
+            plan.TooLong = tooLong.Count;
+            return new BatchMeasure(plan, tooLong);
+        }
+
+        /// <summary>What one request is assumed to take for the makespan: a Flash answer to a post of a few thousand characters.</summary>
+        public static readonly TimeSpan AssumedRequestTime = TimeSpan.FromSeconds(6);
+
+        /// <summary>An answer's tokens are not known before it is given: assumed per post when no cached summary of the batch shows them.</summary>
+        private const long AssumedOutputTokensPerPost = 600;
+
+        private static (long PerPost, string Basis) OutputEstimate(IReadOnlyList<PlannedPost> posts)
+        {
+            var answered = posts.Select(p => p.Record).Where(r => r != null && r.Provider == PostSummaryProvider.Gemini && r.OutputTokens > 0).ToList();
+            if (answered.Count == 0) return (AssumedOutputTokensPerPost, "assumed");
+            var mean = (long)Math.Round(answered.Average(r => (double)r!.OutputTokens + r.ThinkingTokens));
+            return (mean, $"the mean of {answered.Count} cached summaries");
+        }
+
+        /// <summary>Fills in the verdict and returns the indexes of the posts no route can take.</summary>
+        private IReadOnlyList<int> Forecast(SummaryPlan plan, IReadOnlyList<PlannedPost> send, long outputPerPost, IReadOnlyList<string> chain)
+        {
+            var state = Ledger.Snapshot();
+            var forecast = new QuotaForecast(state, _pool!.Keys, chain, Ledger.Limits);
+            forecast.Run(send.Select(p => p.EstimatedInputTokens).ToList(), _time.GetUtcNow(), ThrottleLimit, _options.MaxWait, AssumedRequestTime);
+            var models = new List<SummaryPlanModel>();
+            foreach (var model in chain)
+            {
+                var price = _options.Prices.For(model);
+                var row = new SummaryPlanModel { Model = model, PriceSource = price?.Source ?? string.Empty };
+                foreach (var route in plan.Routes.Where(r => string.Equals(r.Model, model, StringComparison.OrdinalIgnoreCase)))
+                {
+                    var key = RouteUsage.KeyOf(route.Project, route.Model);
+                    route.ExpectedPosts = forecast.Taken.TryGetValue(key, out var taken) ? taken : 0;
+                    var tokens = forecast.TokensTaken.TryGetValue(key, out var sum) ? sum : 0;
+                    var cost = price?.Of(tokens, 0, outputPerPost * route.ExpectedPosts, 0) ?? 0m;
+                    row.Posts += route.ExpectedPosts;
+                    row.WouldCost += cost;
+                    if (route.Tier == ProjectTier.Paid) row.EstimatedCost += cost;
+                }
+                models.Add(row);
+            }
+            plan.Models = models.ToArray();
+            plan.Deferred = forecast.Deferred;
+            plan.DeferredUntil = forecast.DeferredUntil?.LocalDateTime;
+            plan.EstimatedMakespan = forecast.Makespan;
+            plan.EstimatedCost = models.Sum(m => m.EstimatedCost);
+            plan.WouldCost = models.Sum(m => m.WouldCost);
+            plan.FitsToday = forecast.Deferred > 0 ? false : forecast.ReliedOnUnknownDailyLimit ? (bool?)null : true;
+            return forecast.Oversized;
         }
 
         /// <summary>Every key × model of the chain, as the planner would try them.</summary>

@@ -126,8 +126,8 @@ namespace InterviewTools.Engine.Tests
             Assert.Equal(1, plan.ToSend);
             Assert.True(plan.EstimatedInputTokens > 0);
             Assert.Equal(new[] { "alpha gemini-3.5-flash", "beta gemini-3.5-flash", "alpha gemini-experimental", "beta gemini-experimental" }, plan.Routes.Select(r => $"{r.Project} {r.Model}"));
-            Assert.All(plan.Routes.Take(2), r => Assert.Equal((20, LimitSource.Assumed), (r.RequestsLeftToday!.Value, r.Source)));
-            Assert.All(plan.Routes.Skip(2), r => Assert.Equal((7, LimitSource.Configured), (r.RequestsLeftToday!.Value, r.Source)));
+            Assert.All(plan.Routes.Take(2), r => Assert.Equal((20, LimitSource.Assumed), (r.RequestsLeftToday!.Value, r.RequestsPerDayLimitSource)));
+            Assert.All(plan.Routes.Skip(2), r => Assert.Equal((7, LimitSource.Configured), (r.RequestsLeftToday!.Value, r.RequestsPerDayLimitSource)));
             Assert.Equal(54, plan.RequestsLeftToday);
             Assert.True(plan.FitsToday);
         }

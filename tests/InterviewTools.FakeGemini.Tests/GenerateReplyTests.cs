@@ -23,11 +23,28 @@ public sealed class GenerateReplyTests
         Assert.Equal(6, usage.GetProperty("candidatesTokenCount").GetInt32());
         Assert.Equal(12, usage.GetProperty("totalTokenCount").GetInt32());
         Assert.False(usage.TryGetProperty("thoughtsTokenCount", out _));
+        Assert.False(usage.TryGetProperty("cachedContentTokenCount", out _));
         var candidate = json.GetProperty("candidates")[0];
         Assert.Equal(0, candidate.GetProperty("index").GetInt32());
         Assert.Equal("model", candidate.GetProperty("content").GetProperty("role").GetString());
         Assert.Equal("gemini-2.5-flash", json.GetProperty("modelVersion").GetString());
         Assert.InRange(json.GetProperty("responseId").GetString()!.Length, 20, 24);
+    }
+
+    [Theory]
+    [InlineData(4, 4)]
+    [InlineData(100, 6)]
+    public async Task ConfiguredCachedPromptTokensAreReportedAsPartOfThePrompt(int configured, int expected)
+    {
+        await using var server = await FakeGeminiServer.StartAsync(new FakeGeminiOptions { CachedPromptTokens = configured });
+        const string body = """{"contents":[{"parts":[{"text":"four words right here"}]}],"generationConfig":{"thinkingConfig":{"thinkingBudget":0}}}""";
+
+        using var response = await Gemini.GenerateAsync(server, body);
+        var usage = (await Gemini.JsonAsync(response)).GetProperty("usageMetadata");
+
+        Assert.Equal(6, usage.GetProperty("promptTokenCount").GetInt32());
+        Assert.Equal(expected, usage.GetProperty("cachedContentTokenCount").GetInt32());
+        Assert.Equal(12, usage.GetProperty("totalTokenCount").GetInt32());
     }
 
     [Fact]

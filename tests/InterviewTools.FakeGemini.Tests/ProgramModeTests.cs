@@ -68,10 +68,11 @@ public sealed class ProgramModeTests
     {
         Assert.Throws<FormatException>(() => CommandLine.Parse(["--key", "no-project"], out _));
         Assert.Throws<FormatException>(() => CommandLine.Parse(["--bogus"], out _));
-        var options = CommandLine.Parse(["--tpm", "1000", "--latency-ms", "25", "--model", "custom-model"], out bool ignoreStdin);
+        var options = CommandLine.Parse(["--tpm", "1000", "--latency-ms", "25", "--cached-tokens", "7", "--model", "custom-model"], out bool ignoreStdin);
         Assert.False(ignoreStdin);
         Assert.Equal(new QuotaLimits(null, 1000, null), options.DefaultQuota);
         Assert.Equal(TimeSpan.FromMilliseconds(25), options.Latency);
+        Assert.Equal(7, options.CachedPromptTokens);
         Assert.Equal("custom-model", Assert.Single(options.Models).Id);
     }
 }

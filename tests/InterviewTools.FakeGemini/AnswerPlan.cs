@@ -13,10 +13,16 @@ internal sealed record AnswerPlan(
     bool KeepEmptyContent,
     string? BlockReason)
 {
+    /// <summary>usageMetadata.cachedContentTokenCount: the part of the prompt the server says its context cache served.</summary>
+    public int CachedTokens { get; init; }
+
     public const int DefaultThoughtTokens = 48;
     public const string ThoughtSummaryText = "**Reading the request**\n\nWorking out what the answer should contain.";
 
-    public static AnswerPlan For(FakeReply reply, GenerateCall call, FakeModel model)
+    public static AnswerPlan For(FakeReply reply, GenerateCall call, FakeModel model, int cachedPromptTokens = 0) =>
+        Plan(reply, call, model) with { CachedTokens = Math.Min(Math.Max(0, cachedPromptTokens), call.PromptTokens) };
+
+    private static AnswerPlan Plan(FakeReply reply, GenerateCall call, FakeModel model)
     {
         if (reply.Kind == FakeReplyKind.Blocked)
         {

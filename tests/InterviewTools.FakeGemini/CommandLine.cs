@@ -7,7 +7,7 @@ namespace InterviewTools.FakeGemini;
 
 /// <summary>
 /// Parses <c>[--port N] [--key KEY=PROJECT ...] [--key-fault KEY=FAULT ...] [--project NAME=SETTINGS ...] [--model ID ...]
-/// [--rpm N] [--tpm N] [--rpd N] [--latency-ms N] [--ignore-stdin]</c>. A project's settings are comma-separated
+/// [--rpm N] [--tpm N] [--rpd N] [--latency-ms N] [--cached-tokens N] [--ignore-stdin]</c>. A project's settings are comma-separated
 /// <c>tier=free|paid</c>, <c>rpm=N</c>, <c>tpm=N</c>, <c>rpd=N</c>; its limits replace the server-wide ones for it.
 /// </summary>
 internal static class CommandLine
@@ -15,7 +15,7 @@ internal static class CommandLine
     public const string Usage =
         "usage: dotnet InterviewTools.FakeGemini.dll [--port N] [--key KEY=PROJECT ...] [--key-fault KEY=FAULT ...] "
         + "[--project NAME=tier=free|paid,rpm=N,tpm=N,rpd=N ...] [--model ID ...] "
-        + "[--rpm N] [--tpm N] [--rpd N] [--latency-ms N] [--ignore-stdin]";
+        + "[--rpm N] [--tpm N] [--rpd N] [--latency-ms N] [--cached-tokens N] [--ignore-stdin]";
 
     public static FakeGeminiOptions Parse(IReadOnlyList<string> args, out bool ignoreStdin)
     {
@@ -63,6 +63,9 @@ internal static class CommandLine
                     break;
                 case "--latency-ms":
                     options.Latency = TimeSpan.FromMilliseconds(ParseInt(Value()));
+                    break;
+                case "--cached-tokens":
+                    options.CachedPromptTokens = ParseInt(Value());
                     break;
                 case "--ignore-stdin":
                     ignoreStdin = true;

@@ -28,6 +28,12 @@ public sealed class FakeGeminiOptions
     /// <summary>Drives quota windows and the daily reset only; delays (Latency, Slow) use real time.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Stands in for Gemini's implicit context caching: each answer reports this many of its prompt tokens (at most all of them)
+    /// as usageMetadata.cachedContentTokenCount. 0 reports none, as a first request does.
+    /// </summary>
+    public int CachedPromptTokens { get; set; }
+
     /// <summary>Added before every generate response.</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;
 

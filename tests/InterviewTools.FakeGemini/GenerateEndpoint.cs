@@ -86,7 +86,7 @@ internal static class GenerateEndpoint
 
     private static Task AnswerAsync(ServerState state, Exchange exchange, GenerateCall call, FakeModel model, FakeReply reply)
     {
-        var plan = AnswerPlan.For(reply, call, model);
+        var plan = AnswerPlan.For(reply, call, model, state.Options.CachedPromptTokens);
         var responseId = state.ResponseIds.Next();
         if (call.Streaming)
         {

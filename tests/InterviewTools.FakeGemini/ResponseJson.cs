@@ -124,6 +124,7 @@ internal static class ResponseJson
         }
 
         AddIfNonZero(usage, "thoughtsTokenCount", thoughts);
+        AddIfNonZero(usage, "cachedContentTokenCount", plan.CachedTokens);
         return usage;
     }
 

@@ -53,6 +53,7 @@ namespace InterviewTools.Tests
             }
             if (type == typeof(bool)) return index % 2 == 1;
             if (type == typeof(int)) return index switch { 0 => int.MinValue, 1 => int.MaxValue, _ => index * 7919 - 3000 };
+            if (type == typeof(decimal)) return index switch { 0 => decimal.MaxValue, 1 => 0.0000001m, 2 => -1.5m, _ => index * 0.1234567m };
             if (type == typeof(TimeSpan)) return index == 0 ? TimeSpan.MaxValue : new TimeSpan(index % 3, 1, 2, 3).Add(TimeSpan.FromTicks(index * 12345)).Negate();
             if (type == typeof(DateTimeOffset)) return Moment(index);
             if (type == typeof(DateTimeOffset?)) return index % 3 == 0 ? null : Moment(index + 1);

@@ -21,7 +21,7 @@ namespace InterviewTools.Tests
         private static readonly Regex CamelCase = new Regex(@"(?<![\w.$-])[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+\b");
 
         /// <summary>Parameters of other commands that the help names on their own, such as "with -Raw".</summary>
-        private static readonly string[] OutsideParameters = { "Name", "Raw", "File", "Filter", "AllDocuments", "Property", "Sum", "Encoding", "Width", "KeepArray", "EnumsAsStrings" };
+        private static readonly string[] OutsideParameters = { "Name", "Raw", "File", "Filter", "AllDocuments", "Property", "Sum", "Encoding", "Width", "KeepArray", "EnumsAsStrings", "Depth" };
 
         /// <summary>PowerShell's operators, which the examples use in Where-Object and friends.</summary>
         private static readonly string[] Operators = { "eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "match", "notmatch", "in", "notin", "contains", "and", "or", "not", "f", "join", "split", "replace", "is", "as" };

@@ -12,11 +12,12 @@ namespace InterviewTools.Tests
             using var host = new PowerShellHost();
             var run = host.Run("Get-Command -Module InterviewTools | ForEach-Object Name");
             Assert.Null(run.Terminating);
-            Assert.Equal(new[] { "Clear-PostSummaryCache", "Export-PostSummary", "Get-PostSummaryCache", "Get-QuotaStatus", "Import-PostSummary", "Invoke-PostSummary", "Reset-QuotaStatus" }, run.Output.Select(o => o.ToString()).OrderBy(n => n, System.StringComparer.Ordinal));
+            Assert.Equal(new[] { "Clear-PostSummaryCache", "Export-PostSummary", "Get-PostSummaryCache", "Get-QuotaStatus", "Import-PostSummary", "Invoke-PostSummary", "Measure-PostSummary", "Reset-QuotaStatus" }, run.Output.Select(o => o.ToString()).OrderBy(n => n, System.StringComparer.Ordinal));
         }
 
         [Theory]
         [InlineData("Invoke-PostSummary", 4, 5)]
+        [InlineData("Measure-PostSummary", 3, 5)]
         [InlineData("Export-PostSummary", 3, 5)]
         [InlineData("Import-PostSummary", 4, 2)]
         [InlineData("Get-QuotaStatus", 3, 4)]
@@ -37,6 +38,7 @@ namespace InterviewTools.Tests
 
         [Theory]
         [InlineData("Invoke-PostSummary")]
+        [InlineData("Measure-PostSummary")]
         [InlineData("Export-PostSummary")]
         [InlineData("Import-PostSummary")]
         [InlineData("Get-QuotaStatus")]

@@ -69,10 +69,11 @@ Describe 'Tab completion' -Tag 'Offline' {
         $prefix = $second.Substring(0, $second.LastIndexOf('-'))
         Get-Completion "Invoke-PostSummary -Model $prefix" | Should -Be @($chain | Where-Object { $_ -like "$prefix*" })
         Get-Completion "Invoke-PostSummary -Model $($chain[0]), " | Should -Be $chain
+        Get-Completion 'Measure-PostSummary -Model ' | Should -Be $chain -Because 'Measure-PostSummary plans with the same chain'
     }
 
     It 'every -Model, -KeyId, -Project and cache -Source has a completer' -ForEach @(@{ Completed = $completed }) {
-        $expected = 'Invoke-PostSummary -Model', 'Get-QuotaStatus -Model', 'Reset-QuotaStatus -Model', 'Get-QuotaStatus -KeyId',
+        $expected = 'Invoke-PostSummary -Model', 'Measure-PostSummary -Model', 'Get-QuotaStatus -Model', 'Reset-QuotaStatus -Model', 'Get-QuotaStatus -KeyId',
             'Reset-QuotaStatus -KeyId', 'Reset-QuotaStatus -Project', 'Get-PostSummaryCache -Source', 'Clear-PostSummaryCache -Source'
         $withCompleter = @($Completed | Where-Object Kind -EQ 'completer' | ForEach-Object { "$($_.Command) -$($_.Parameter)" })
         $expected | ForEach-Object { $withCompleter | Should -Contain $_ }

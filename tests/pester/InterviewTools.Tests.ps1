@@ -22,6 +22,7 @@ BeforeDiscovery {
         'Get-QuotaStatus'
         'Import-PostSummary'
         'Invoke-PostSummary'
+        'Measure-PostSummary'
         'Reset-QuotaStatus'
     )
 
@@ -235,6 +236,52 @@ Describe 'InterviewTools' {
         It 'accepts a SecureString key' {
             $secure = ConvertTo-SecureString $secret -AsPlainText -Force
             (Invoke-PostSummary -Text '面经' -ApiKey $secure).Status | Should -Be 'Succeeded'
+        }
+    }
+
+    Describe 'Measure-PostSummary' -Tag 'Offline' {
+        It 'plans, without a generate request, exactly what the run on the same ledger then sends, to which models, and defers' {
+            # Each model of the chain allows 30 requests today, server and config alike: 60 % of a 100-post batch.
+            $flash = 'gemini-3.5-flash'
+            $lite = 'gemini-3.1-flash-lite'
+            $limited = Start-FakeGemini -Root $root -Rpd 30 -Model $flash, $lite -Key @{ $secret = 'project-plan' }
+            try {
+                $env:GOOGLE_GEMINI_BASE_URL = $limited.BaseUrl
+                $null = Use-TestStateDirectory -Config "builtInLimits: false`nlimits:`n  ${flash}: { rpm: 1000, rpd: 30 }`n  ${lite}: { rpm: 1000, rpd: 30 }`n"
+                $posts = 1..100 | ForEach-Object { "第 $_ 篇面经：问了 GQA、RoPE 和第 $_ 道手写题。" }
+
+                $plan = Measure-PostSummary -Text $posts -Model $flash, $lite
+                $generatesAfterPlan = @(Get-FakeGeminiRequest -Fake $limited -Route Generate).Count
+                $results = @(Invoke-PostSummary -Text $posts -Model $flash, $lite -WarningAction SilentlyContinue)
+
+                $generatesAfterPlan | Should -Be 0 -Because 'Measure-PostSummary sends no generate request'
+                $plan | Should -BeOfType ([InterviewTools.SummaryPlan])
+                $plan.ToSend | Should -Be 100
+                @($results | Where-Object { -not $_.FromCache }).Count | Should -Be $plan.ToSend
+                foreach ($row in $plan.Models) {
+                    @($results | Where-Object { $_.Status -eq 'Succeeded' -and $_.Model -eq $row.Model }).Count | Should -Be $row.Posts -Because "the plan expects $($row.Posts) post(s) on $($row.Model)"
+                }
+                ($plan.Models | Measure-Object Posts -Sum).Sum | Should -Be 60
+                $plan.Deferred | Should -Be 40
+                @($results | Where-Object Status -EQ 'Deferred').Count | Should -Be $plan.Deferred
+                $plan.FitsToday | Should -BeFalse
+                @(Get-FakeGeminiRequest -Fake $limited -Route Generate | Where-Object Status -EQ 429).Count | Should -Be 0
+            }
+            finally {
+                Stop-FakeGemini -Fake $limited
+            }
+        }
+
+        It 'takes files by property name and writes an unreadable file''s error while planning the rest' {
+            $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'plan-posts')
+            Set-Content -LiteralPath (Join-Path $folder 'a.txt') -Value '面经：问了 GQA。'
+            $null = New-Item -ItemType File -Path (Join-Path $folder 'empty.txt')
+
+            $plan = Get-ChildItem -LiteralPath $folder | Measure-PostSummary -ErrorVariable problems -ErrorAction SilentlyContinue
+
+            ($plan.Posts, $plan.Unreadable, $plan.ToSend) | Should -Be @(2, 1, 1)
+            @($problems).Count | Should -Be 1
+            $problems[0].TargetObject | Should -Match 'empty\.txt$'
         }
     }
 

@@ -35,6 +35,7 @@ BeforeAll {
                 break
             }
             { $_ -is [timespan] } { $Expected -eq $(if ($Via -eq 'Csv') { [timespan]::Parse($Actual) } else { [timespan]::FromTicks($Actual.Ticks) }); break }
+            { $_ -is [decimal] } { $(if ($Via -eq 'Csv') { "$Expected" -ceq $Actual } else { $Expected -eq [decimal]$Actual }); break }
             { $_ -is [bool] -or $_ -is [string] -or $_ -is [int] -or $_ -is [long] } { $(if ($Via -eq 'Csv') { "$Expected" -ceq $Actual } else { $Expected -eq $Actual }); break }
             default { throw "No comparison for $($Expected.GetType())" }
         }
@@ -68,6 +69,13 @@ Describe 'Output objects in ordinary pipelines' -Tag 'Offline' {
             'InterviewTools.PostSummary'           = @{ Items = $summaries; SortBy = 'InputTokens'; GroupBy = 'Status' }
             'InterviewTools.QuotaStatus'           = @{ Items = @(Get-QuotaStatus); SortBy = 'RequestsToday'; GroupBy = 'State' }
             'InterviewTools.PostSummaryCacheEntry' = @{ Items = @(Get-PostSummaryCache); SortBy = 'SizeBytes'; GroupBy = 'Provider' }
+            'InterviewTools.SummaryPlan'           = @{
+                Items   = @(Measure-PostSummary -Text ($posts + '【面经】新的一篇') -MaxWaitSec 0) + @(Measure-PostSummary -Text $posts[0..1] -Provider Offline) + @(Measure-PostSummary -Text $posts[0])
+                SortBy  = 'ToSend'
+                GroupBy = 'Provider'
+                # Models and Routes are lists of objects: the help says to give ConvertTo-Json -Depth 4.
+                JsonDepth = 4
+            }
         }
     }
 
@@ -171,8 +179,9 @@ Describe 'Output objects in ordinary pipelines' -Tag 'Offline' {
         }
 
         It 'ConvertTo-Json writes every property without cutting it, and ConvertFrom-Json gives each value back' {
-            $json = $items | ConvertTo-Json -WarningVariable cut -WarningAction SilentlyContinue
-            $cut | Should -BeNullOrEmpty -Because 'the default depth must hold the whole object'
+            $depth = if ($sample.JsonDepth) { $sample.JsonDepth } else { 2 }
+            $json = $items | ConvertTo-Json -Depth $depth -WarningVariable cut -WarningAction SilentlyContinue
+            $cut | Should -BeNullOrEmpty -Because "depth $depth (the default 2 unless the help names another) must hold the whole object"
             $back = @($json | ConvertFrom-Json)
 
             $back.Count | Should -Be $items.Count
@@ -182,7 +191,17 @@ Describe 'Output objects in ordinary pipelines' -Tag 'Offline' {
                     $value = $items[$i].$name
                     if ($value -is [array]) {
                         @($back[$i].$name).Count | Should -Be $value.Count -Because "$name of object $i"
-                        (@($back[$i].$name) -join "`n") | Should -BeExactly ($value -join "`n") -Because "$name of object $i"
+                        if ($value.Count -gt 0 -and $value[0] -isnot [string]) {
+                            # A list of objects (a plan's Models and Routes): each property of each element comes back.
+                            for ($j = 0; $j -lt $value.Count; $j++) {
+                                foreach ($inner in $value[$j].PSObject.Properties.Name) {
+                                    Compare-RoundTrip $value[$j].$inner @($back[$i].$name)[$j].$inner 'Json' | Should -BeNullOrEmpty -Because "$name[$j].$inner of object $i"
+                                }
+                            }
+                        }
+                        else {
+                            (@($back[$i].$name) -join "`n") | Should -BeExactly ($value -join "`n") -Because "$name of object $i"
+                        }
                     }
                     else {
                         Compare-RoundTrip $value $back[$i].$name 'Json' | Should -BeNullOrEmpty -Because "$name of object $i"

@@ -51,9 +51,9 @@ Describe 'Progress in the real host' -Tag 'Offline' {
         # The module's own limit of 1 request a minute makes the second post wait about 60 s; the fake would take it.
         $null = Use-TestStateDirectory -Config "builtInLimits: false`nlimits:`n  ${model}: { rpm: 1 }`n"
 
-        $child = Start-ChildPwsh -XmlOutput -Script "Invoke-PostSummary -Text 'a 面经', 'b 面经' -Model $model -ThrottleLimit 1 -MaxWaitSec 120"
+        $child = Start-ChildPwsh -XmlOutput -Script "Invoke-PostSummary -Text 'a 面经', 'b 面经' -Model $model -ThrottleLimit 1 -MaxWaitSec 120 -Verbose"
         $sent = Wait-Until { @(Get-FakeGeminiRequest -Fake $fake -Route Generate).Count -ge 1 } -TimeoutSec 60
-        Start-Sleep -Seconds 2   # the records reach the test only when the child ends; give the wait time to begin
+        Start-Sleep -Seconds 5   # the records reach the test only when the child ends; give the wait time to begin and be shown again
         $result = Stop-ChildPwsh -Child $child
 
         $sent | Should -BeTrue -Because 'the first post is sent'
@@ -64,6 +64,13 @@ Describe 'Progress in the real host' -Tag 'Offline' {
         $wait.SecondsRemaining | Should -BeGreaterThan 40
         $wait.SecondsRemaining | Should -BeLessOrEqual 61
         $wait.Activity | Should -Match ([regex]::Escape($model))
+        # A console draws an update only when the one before is old enough: the wait's record is sent again every second.
+        $waits.Count | Should -BeGreaterOrEqual 3 -Because 'a wait of about 5 s is shown again at least once a second'
+        $waits[-1].SecondsRemaining | Should -BeLessThan $wait.SecondsRemaining -Because 'each record counts the seconds down'
+        $verbose = @(Get-CliXmlElement -Text $result.Error -Stream 'verbose' | ForEach-Object InnerText)
+        $verbose | Where-Object { $_ -match "^text:2: waiting \d+ s for quota, until \d\d:\d\d:\d\d local: $([regex]::Escape($model)) via key-[0-9a-f]{8} \([^)]+\): 1/1 requests this minute \(configured in config\.yaml\)\.$" } |
+            Should -HaveCount 1 -Because '-Verbose says when and why the wait began'
+
         $result.Stopping.TotalSeconds | Should -BeLessThan 10 -Because 'Ctrl+C must not sit out the wait'
         @(Get-CliXmlOutput $result.Output).Source | Should -Be 'text:1' -Because 'the post finished before Ctrl+C is not lost'
         @(Get-FakeGeminiRequest -Fake $fake -Route Generate).Count | Should -Be 1

@@ -75,6 +75,9 @@ Describe 'Default views' -Tag 'Offline' {
         $summaries = @($succeeded) + $deferred + $fallback + $cached + $failed
         $quota = @(Get-QuotaStatus)
         $entries = @(Get-PostSummaryCache)
+        # A plan of a cached post and a missing file; the day's 2 requests are spent, so its one route is unusable.
+        $plan = Measure-PostSummary -LiteralPath $files[0].FullName, (Join-Path $TestDrive 'missing.txt') -MaxWaitSec 0 -ErrorAction SilentlyContinue
+        $detailed = Measure-PostSummary -LiteralPath $files[0].FullName -Detailed
     }
 
     AfterAll {
@@ -130,6 +133,17 @@ Describe 'Default views' -Tag 'Offline' {
             $cells = Find-Row $table "$([regex]::Escape($model))\s+ExhaustedToday\s+\d+/\S+\s+2/2\s+(?<left>0)\s+(?<until>\d\d:\d\d)\s+(?<error>429.+?)"
             $cells['until'] | Should -Be $row.ResetsAt.ToString('HH:mm')
             Measure-Cells $cells['error'] | Should -BeGreaterOrEqual $ErrorCells
+        }
+
+        It 'SummaryPlan: a short report whose lines fit, and -Detailed adds the routes' {
+            $report = Show-Table $plan $Width
+            $report | Should -Match '(?m)^Posts\s+2: 1 cached, 1 unreadable, 0 too long, 0 to send$'
+            $report | Should -Match '(?m)^Fits today\s+Yes'
+            $report | Should -Match '(?m)^Cost\s+\$0 charged'
+            $report | Should -Not -Match 'Routes in chain order'
+            $routes = Show-Table $detailed $Width
+            $routes | Should -Match '(?m)^Routes in chain order'
+            $routes | Should -Match "(?m)^views\s+$([regex]::Escape($model))\s+unusable\s"
         }
 
         It 'PostSummaryCacheEntry: Provider, Fallback, Size and a Title one can read' {

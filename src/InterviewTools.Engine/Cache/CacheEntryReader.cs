@@ -67,6 +67,10 @@ namespace InterviewTools.Engine.Cache
                     case "switches": record.Switches = List(value, name)!; break;
                     case "inputTokens": record.InputTokens = Int(value, name); break;
                     case "outputTokens": record.OutputTokens = Int(value, name); break;
+                    case "thinkingTokens": record.ThinkingTokens = Int(value, name); break;
+                    case "cachedTokens": record.CachedTokens = Int(value, name); break;
+                    case "cost": record.Cost = Money(value, name); break;
+                    case "wouldCost": record.WouldCost = Money(value, name); break;
                     case "duration": record.Duration = Span(value, name); break;
                     case "contentHash": record.ContentHash = Text(value, name)!; break;
                     case "completedAt": record.CompletedAt = Time(value, name); break;
@@ -95,6 +99,9 @@ namespace InterviewTools.Engine.Cache
 
         private static int Int(JsonElement value, string name) =>
             value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : throw Wrong(name, "a 32-bit integer");
+
+        private static decimal Money(JsonElement value, string name) =>
+            value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number) ? number : throw Wrong(name, "a number");
 
         private static bool Flag(JsonElement value, string name) => value.ValueKind switch
         {

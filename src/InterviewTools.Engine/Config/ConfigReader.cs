@@ -14,12 +14,13 @@ namespace InterviewTools.Engine.Config
     /// <summary>Walks the parsed YAML of config.yaml into <see cref="InterviewToolsConfig"/>, one setting at a time, so one bad entry costs only itself.</summary>
     internal sealed class ConfigReader
     {
-        private static readonly string[] Settings = { "endpoint", "models", "keys", "limits", "builtInLimits", "maxWaitSec", "throttleLimit" };
+        private static readonly string[] Settings = { "endpoint", "models", "keys", "limits", "builtInLimits", "maxWaitSec", "throttleLimit", "prices" };
         private static readonly string[] KeyFields = { "project", "key", "env" };
         private static readonly string[] LimitFields = { "rpm", "tpm", "rpd", "tpd" };
+        private static readonly string[] PriceFields = { "input", "output", "cached" };
 
         public static readonly ISet<string> FieldNames =
-            new HashSet<string>(Settings.Concat(KeyFields).Concat(LimitFields), StringComparer.OrdinalIgnoreCase);
+            new HashSet<string>(Settings.Concat(KeyFields).Concat(LimitFields).Concat(PriceFields), StringComparer.OrdinalIgnoreCase);
 
         private readonly string _path;
         private readonly string _fileName;
@@ -64,6 +65,9 @@ namespace InterviewTools.Engine.Config
                         break;
                     case "limits":
                         ReadLimits(value);
+                        break;
+                    case "prices":
+                        ReadPrices(value);
                         break;
                     case "builtInLimits":
                         if (Boolean(value, "builtInLimits") is bool builtIn) _config.BuiltInLimits = builtIn;
@@ -218,23 +222,28 @@ namespace InterviewTools.Engine.Config
             return new ConfiguredKey(key, project ?? parsed.Project, origin);
         }
 
-        private void ReadLimits(YamlNode node)
+        private void ReadLimits(YamlNode node) =>
+            _config.Limits = PerModel(node, Message.Format(EngineMessages.ConfigLimitsNotAMapping), ReadModelLimits)
+                ?? _config.Limits;
+
+        /// <summary>A mapping of bare model ids to what <paramref name="read"/> makes of each entry; an entry it refuses (null) is left out.</summary>
+        private Dictionary<string, T>? PerModel<T>(YamlNode node, string notAMapping, Func<string, YamlNode, T?> read) where T : class
         {
-            if (IsNull(node)) return;
+            if (IsNull(node)) return null;
             if (!(node is YamlMappingNode models))
             {
-                Problem(node, Message.Format(EngineMessages.ConfigLimitsNotAMapping));
-                return;
+                Problem(node, notAMapping);
+                return null;
             }
-            var limits = new Dictionary<string, QuotaLimits>(StringComparer.OrdinalIgnoreCase);
+            var entries = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
             foreach (var model in models.Children)
             {
                 var name = NameOf(model.Key);
                 if (name == null) continue;
-                var parsed = ReadModelLimits(ModelId.Bare(name), model.Value);
-                if (parsed != null) limits[ModelId.Bare(name)] = parsed;
+                var parsed = read(ModelId.Bare(name), model.Value);
+                if (parsed != null) entries[ModelId.Bare(name)] = parsed;
             }
-            _config.Limits = limits;
+            return entries;
         }
 
         private QuotaLimits? ReadModelLimits(string model, YamlNode node)
@@ -278,6 +287,55 @@ namespace InterviewTools.Engine.Config
             }
             if (!valid) return null;
             return limits;
+        }
+
+        private void ReadPrices(YamlNode node) =>
+            _config.Prices = PerModel(node, Message.Format(EngineMessages.ConfigPricesNotAMapping), ReadModelPrice)
+                ?? _config.Prices;
+
+        /// <summary>All three figures are required: a partly configured price would silently mix two sources.</summary>
+        private ModelPrice? ReadModelPrice(string model, YamlNode node)
+        {
+            var message = Message.Format(EngineMessages.ConfigPriceNotAMapping, ConfigText.Echo(model));
+            if (!(node is YamlMappingNode fields))
+            {
+                Problem(node, message);
+                return null;
+            }
+            decimal? input = null, output = null, cached = null;
+            foreach (var field in fields.Children)
+            {
+                var name = NameOf(field.Key);
+                if (name == null) return null;
+                var value = Price(field.Value, $"{name} of {ConfigText.Echo(model)}");
+                if (value == null) return null;
+                switch (Known(name, PriceFields))
+                {
+                    case "input": input = value; break;
+                    case "output": output = value; break;
+                    case "cached": cached = value; break;
+                    default:
+                        Problem(field.Key, Message.Format(EngineMessages.ConfigPriceUnknownField, ConfigText.Echo(name), ConfigText.Echo(model)));
+                        return null;
+                }
+            }
+            if (input == null || output == null || cached == null)
+            {
+                Problem(node, message);
+                return null;
+            }
+            return new ModelPrice(input.Value, output.Value, cached.Value, $"configured in {_fileName} (line {node.Start.Line})");
+        }
+
+        private decimal? Price(YamlNode node, string label)
+        {
+            if (node is YamlScalarNode { Style: ScalarStyle.Plain } scalar
+                && decimal.TryParse(scalar.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+            Problem(node, Message.Format(EngineMessages.ConfigPriceNotANumber, label));
+            return null;
         }
 
         private long? Limit(YamlNode node, string label, long maximum, ref bool valid)

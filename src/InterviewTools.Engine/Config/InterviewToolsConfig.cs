@@ -36,6 +36,9 @@ namespace InterviewTools.Engine.Config
         /// <summary>False on a paid tier: do not assume the free tier's limits for models the file does not list.</summary>
         public bool BuiltInLimits { get; internal set; } = true;
 
+        /// <summary>Per-model paid prices (bare model ids) that replace the built-in table's.</summary>
+        public IReadOnlyDictionary<string, ModelPrice> Prices { get; internal set; } = new Dictionary<string, ModelPrice>(StringComparer.OrdinalIgnoreCase);
+
         public int? MaxWaitSec { get; internal set; }
 
         public int? ThrottleLimit { get; internal set; }

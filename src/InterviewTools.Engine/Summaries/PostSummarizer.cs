@@ -29,19 +29,24 @@ namespace InterviewTools.Engine.Summaries
         private readonly TimeProvider _time;
         private readonly IEngineLog _log;
         private readonly ResiliencePipeline _pipeline;
+        private readonly RunTally _tally;
         private readonly ConcurrentDictionary<string, bool> _announced = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         private readonly object _chainLock = new object();
         private Task<ChainCheck>? _chainCheck;
 
-        public PostSummarizer(GeminiClient client, RoutePlanner planner, SummarizerOptions options, TimeProvider time, IEngineLog log)
+        public PostSummarizer(GeminiClient client, RoutePlanner planner, SummarizerOptions options, TimeProvider time, IEngineLog log, RunTally? tally = null)
         {
+            _tally = tally ?? new RunTally();
             _client = client;
             _planner = planner;
             _options = options;
             _time = time;
             _log = log;
             _pipeline = TransientRetry.Create(options.MaxRetries, options.RetryBaseDelay, options.RetryMaxDelay, options.RequestTimeout, time, notice =>
-                log.Verbose($"{Describe(notice.Cause)}; retry {notice.Attempt} of {notice.MaxRetries} in {notice.Delay.TotalSeconds:0.0} s."));
+            {
+                _tally.Retried();
+                log.Verbose($"{Describe(notice.Cause)}; retry {notice.Attempt} of {notice.MaxRetries} in {notice.Delay.TotalSeconds:0.0} s.");
+            });
         }
 
         public async Task<SummaryOutcome> SummarizeAsync(PostDocument post, CancellationToken cancellationToken)
@@ -59,13 +64,19 @@ namespace InterviewTools.Engine.Summaries
             var hopsLeft = MaxHopsPerRoute * Math.Max(1, _planner.Keys.Count * chain.Models.Count) + 1;
             while (hopsLeft-- > 0)
             {
-                using var lease = await _planner.AcquireAsync(tokens, excluded, blockage => _log.Waiting(blockage.WaitingFor, blockage.Until), cancellationToken).ConfigureAwait(false);
+                DateTimeOffset? waitingSince = null;
+                using var lease = await _planner.AcquireAsync(tokens, excluded, blockage =>
+                {
+                    var at = Waiting(post, blockage, first: waitingSince == null);
+                    waitingSince ??= at;
+                }, cancellationToken).ConfigureAwait(false);
+                if (waitingSince is { } since) Waited(post, since, lease);
                 if (lease.State == LeaseState.Deferred) return trace.Deferred(lease.Deferral!, _planner);
                 if (lease.State == LeaseState.Exhausted && lease.Deferral is { Never: true } oversized) return trace.Failed(new SummaryFailure(FailureKind.InputTooLong, oversized.Reason + "."));
                 if (lease.State == LeaseState.Exhausted) return trace.Failed(NothingUsable(lastFailure));
 
                 var route = lease.Route;
-                trace.Use(route, _log);
+                if (trace.Use(route, _log)) _tally.Switched();
                 var request = SummaryRequestBuilder.Build(post, _options, route.Model, maxOutputTokens);
                 try
                 {
@@ -78,18 +89,21 @@ namespace InterviewTools.Engine.Summaries
                     var response = await _pipeline.ExecuteAsync(async token =>
                     {
                         trace.Attempted();
+                        _tally.RequestSent();
                         return await _client.GenerateContentAsync(route.Model, request, route.Key.Key, token).ConfigureAwait(false);
                     }, cancellationToken).ConfigureAwait(false);
                     lease.Settle(response.UsageMetadata?.PromptTokenCount ?? 0);
                     // A cut-off answer is worth one more request with room to finish; a second cut-off fails the post.
                     if (!widened && SummaryAnswerParser.WasCutOff(response) && chain.LargerOutput(route.Model, maxOutputTokens) is { } larger)
                     {
+                        trace.Billed(response.UsageMetadata);
+                        _tally.Retried();
                         trace.Retrying($"the answer was cut off at maxOutputTokens {maxOutputTokens} (MAX_TOKENS); retried once with maxOutputTokens {larger}", _log);
                         maxOutputTokens = larger;
                         widened = true;
                         continue;
                     }
-                    return trace.Answered(response, maxOutputTokens);
+                    return trace.Answered(response, maxOutputTokens, _planner.Snapshot().TierOf(route.Project), _options.Prices);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -98,6 +112,7 @@ namespace InterviewTools.Engine.Summaries
                 }
                 catch (Exception e) when (FailureClassifier.IsServiceFailure(e))
                 {
+                    if (e is GeminiApiException { HttpStatus: 429 }) _tally.RateLimited();
                     var verdict = FailureClassifier.Verdict(e, _options.RequestTimeout);
                     // An endpoint nobody can reach blames no route: the lease ends uncounted and the run stops.
                     if (verdict.Action == RotationAction.EndpointUnreachable) return trace.Failed(verdict.Failure);
@@ -110,6 +125,23 @@ namespace InterviewTools.Engine.Summaries
                 }
             }
             return trace.Failed(NothingUsable(lastFailure));
+        }
+
+        /// <summary>A wait for quota begins: the progress record shows it, -Verbose says why, and the run summary counts it.</summary>
+        private DateTimeOffset Waiting(PostDocument post, Blockage blockage, bool first)
+        {
+            var now = _time.GetUtcNow();
+            _log.Waiting(blockage.WaitingFor, blockage.Until);
+            if (first) _log.Verbose($"{post.Source}: waiting {(blockage.Until - now).TotalSeconds:0} s for quota, until {blockage.Until.ToLocalTime():HH:mm:ss} local: {blockage.WaitingFor}.");
+            _tally.Waited(now, blockage.Until);
+            return now;
+        }
+
+        private void Waited(PostDocument post, DateTimeOffset since, RouteLease lease)
+        {
+            var waited = (_time.GetUtcNow() - since).TotalSeconds;
+            var next = lease.State == LeaseState.Granted ? $"sending to {lease.Route}" : "no route has quota in time";
+            _log.Verbose($"{post.Source}: the wait for quota ended after {waited:0} s; {next}.");
         }
 
         /// <summary>Validates the chain once per run; later posts share the answer.</summary>
@@ -143,13 +175,29 @@ namespace InterviewTools.Engine.Summaries
 
         private async Task<SummaryFailure?> InputTooLongAsync(PostDocument post, GenerateContentRequest request, Route route, int limit, CancellationToken cancellationToken)
         {
+            var counted = await CountNearLimitAsync(post, request, route, limit, cancellationToken).ConfigureAwait(false);
+            return counted is { } tokens && tokens > limit ? TooLong(tokens, route.Model, limit) : null;
+        }
+
+        /// <summary>countTokens' figure for a post whose bound comes near <paramref name="limit"/>; null (and no request) for any other.</summary>
+        private async Task<int?> CountNearLimitAsync(PostDocument post, GenerateContentRequest request, Route route, int limit, CancellationToken cancellationToken)
+        {
             var instruction = request.SystemInstruction?.Parts?[0].Text ?? string.Empty;
             if (TokenEstimate.UpperBound(instruction) + TokenEstimate.UpperBound(post.Body) <= limit) return null;
-            var counted = await _pipeline.ExecuteAsync(token => new ValueTask<int>(_client.CountTokensAsync(route.Model, request, route.Key.Key, token)), cancellationToken).ConfigureAwait(false);
-            return counted <= limit
-                ? null
-                : new SummaryFailure(FailureKind.InputTooLong, $"The post has {counted:N0} input tokens with the prompt; {route.Model} accepts at most {limit:N0}.");
+            return await _pipeline.ExecuteAsync(token => new ValueTask<int>(_client.CountTokensAsync(route.Model, request, route.Key.Key, token)), cancellationToken).ConfigureAwait(false);
         }
+
+        /// <summary>What a run's limit check would find for <paramref name="post"/> on <paramref name="model"/>, with no generate request.</summary>
+        public async Task<(int? Counted, SummaryFailure? TooLong)> MeasureAsync(PostDocument post, string model, int limit, CancellationToken cancellationToken)
+        {
+            var route = _planner.Candidates(Array.Empty<string>()).FirstOrDefault(r => r.Model == model);
+            if (route == null) return (null, null);
+            var counted = await CountNearLimitAsync(post, SummaryRequestBuilder.Build(post, _options, model), route, limit, cancellationToken).ConfigureAwait(false);
+            return (counted, counted is { } tokens && tokens > limit ? TooLong(tokens, model, limit) : null);
+        }
+
+        private static SummaryFailure TooLong(int counted, string model, int limit) =>
+            new SummaryFailure(FailureKind.InputTooLong, $"The post has {counted:N0} input tokens with the prompt; {model} accepts at most {limit:N0}.");
 
         private SummaryFailure NoModelLeft() => new SummaryFailure(FailureKind.NoUsableModel,
             $"No model of the chain ({string.Join(", ", _options.Models)}) is offered by the API or still current. Name current models with -Model, or see Get-QuotaStatus.");

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using InterviewTools.Engine.Common;
+using InterviewTools.Engine.Config;
 using InterviewTools.Engine.Gemini.Wire;
 using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Posts;
@@ -21,6 +22,7 @@ namespace InterviewTools.Engine.Summaries
         private Route? _route;
         private string? _leaving;
         private int _attempts;
+        private int _inputTokens, _outputTokens, _thinkingTokens, _cachedTokens;
 
         public PostTrace(PostDocument post, TimeProvider time)
         {
@@ -33,15 +35,28 @@ namespace InterviewTools.Engine.Summaries
 
         public void Failing(RotationVerdict verdict) => _leaving = $"{verdict.Action}: {verdict.Reason}";
 
-        public void Use(Route route, IEngineLog log)
+        /// <summary>The post is sent on <paramref name="route"/>; true when that is a switch from the route before.</summary>
+        public bool Use(Route route, IEngineLog log)
         {
-            if (_route != null && (_route.Model != route.Model || _route.Key != route.Key))
+            var switched = _route != null && (_route.Model != route.Model || _route.Key != route.Key);
+            if (switched)
             {
                 var change = $"{_route} -> {route}: {_leaving ?? "no capacity"}";
                 _switches.Add(change);
                 log.Verbose($"{_post.Source}: switched {change}");
             }
             _route = route;
+            return switched;
+        }
+
+        /// <summary>An answer the server billed but the post does not keep (a cut-off retried with more room) still counts in the post's tokens.</summary>
+        public void Billed(UsageMetadata? usage)
+        {
+            if (usage == null) return;
+            _inputTokens += usage.PromptTokenCount;
+            _outputTokens += usage.CandidatesTokenCount;
+            _thinkingTokens += usage.ThoughtsTokenCount;
+            _cachedTokens += usage.CachedContentTokenCount;
         }
 
         /// <summary>The post goes to its route once more, for <paramref name="reason"/>: the record's Switches and the log say so.</summary>
@@ -52,7 +67,8 @@ namespace InterviewTools.Engine.Summaries
             log.Verbose($"{_post.Source}: {retry}");
         }
 
-        public SummaryOutcome Answered(GenerateContentResponse response, int maxOutputTokens)
+        /// <summary>The server answered: its usageMetadata is what it bills, priced at the model's paid rate (charged only on a paid tier).</summary>
+        public SummaryOutcome Answered(GenerateContentResponse response, int maxOutputTokens, ProjectTier tier, PriceTable prices)
         {
             SummaryOutcome outcome;
             if (SummaryAnswerParser.TryParse(response, maxOutputTokens, out var content, out var failure))
@@ -68,8 +84,14 @@ namespace InterviewTools.Engine.Summaries
             {
                 outcome = new SummaryOutcome(_post, SummaryOutcome.Record(_post, PostSummaryStatus.Failed), failure);
             }
-            outcome.Summary.InputTokens = response.UsageMetadata?.PromptTokenCount ?? 0;
-            outcome.Summary.OutputTokens = (response.UsageMetadata?.CandidatesTokenCount ?? 0) + (response.UsageMetadata?.ThoughtsTokenCount ?? 0);
+            var record = outcome.Summary;
+            Billed(response.UsageMetadata);
+            record.InputTokens = _inputTokens;
+            record.OutputTokens = _outputTokens;
+            record.ThinkingTokens = _thinkingTokens;
+            record.CachedTokens = _cachedTokens;
+            record.WouldCost = prices.For(_route!.Model)?.Of(record.InputTokens, record.CachedTokens, record.OutputTokens, record.ThinkingTokens) ?? 0m;
+            record.Cost = tier == ProjectTier.Paid ? record.WouldCost : 0m;
             return Finish(outcome);
         }
 

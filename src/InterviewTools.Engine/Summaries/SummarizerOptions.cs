@@ -20,6 +20,9 @@ namespace InterviewTools.Engine.Summaries
         public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
         public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+        /// <summary>Paid prices per model, for each post's Cost and WouldCost.</summary>
+        public PriceTable Prices { get; set; } = PriceTable.Default;
+
         /// <summary>How long a request may wait for quota to return before its post is deferred.</summary>
         public TimeSpan MaxWait { get; set; } = DefaultMaxWait;
 

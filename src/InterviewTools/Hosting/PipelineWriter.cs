@@ -32,6 +32,14 @@ namespace InterviewTools.Hosting
         /// <summary>Shows a wait for quota; without it, waits are not shown.</summary>
         public Action<string, DateTimeOffset>? OnWaiting { get; set; }
 
+        /// <summary>
+        /// Runs on the pipeline thread at least every <see cref="TickInterval"/> while it pumps, whether or not anything was
+        /// queued: what must be shown again while nothing else happens (a wait's progress record) is written from here.
+        /// </summary>
+        public Action? OnTick { get; set; }
+
+        public static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(500);
+
         public void Stop() => _stop.Cancel();
 
         public void WriteObject(object item) => Write(() => _cmdlet.WriteObject(item));
@@ -43,6 +51,8 @@ namespace InterviewTools.Hosting
         public void WriteVerbose(string message) => Write(() => _cmdlet.WriteVerbose(message));
 
         public void WriteProgress(ProgressRecord record) => Write(() => _cmdlet.WriteProgress(record));
+
+        public void WriteInformation(object data, string tag) => Write(() => _cmdlet.WriteInformation(data, new[] { tag }));
 
         /// <summary>Asks on the pipeline thread; a worker waits for the answer, or for Stop.</summary>
         public bool ShouldProcess(string target, string action)
@@ -77,19 +87,23 @@ namespace InterviewTools.Hosting
             while (_queue.TryTake(out var write)) write();
         }
 
-        /// <summary>Waits on the pipeline thread for the next queued write and performs it; Stop ends the wait.</summary>
+        /// <summary>
+        /// Waits on the pipeline thread for the next queued write and performs it, or for <see cref="TickInterval"/> when nothing
+        /// comes; either way it then ticks. Stop ends the wait. Callers loop on their own condition.
+        /// </summary>
         public void PumpOne()
         {
-            Action write;
+            Action? write;
             try
             {
-                write = _queue.Take(_stop.Token);
+                if (!_queue.TryTake(out write, (int)TickInterval.TotalMilliseconds, _stop.Token)) write = null;
             }
             catch (OperationCanceledException)
             {
                 throw new PipelineStoppedException();
             }
-            write();
+            write?.Invoke();
+            OnTick?.Invoke();
         }
 
         /// <summary>Pumps output until <paramref name="task"/> ends, then gives its result; a stopped pipeline ends the wait.</summary>

@@ -48,6 +48,16 @@ namespace InterviewTools.Hosting
             return summary;
         }
 
+        /// <summary>
+        /// A run's RunSummary that Export-PostSummary wrote as a document of its own beside the summaries: it names no Source and
+        /// has the summary's counters. Import-PostSummary passes over it rather than calling it a broken PostSummary.
+        /// </summary>
+        public static bool IsRunSummary(object? document) =>
+            document is List<KeyValuePair<string, object?>> pairs
+            && !Find(pairs, nameof(PostSummary.Source), out _)
+            && Find(pairs, nameof(RunSummary.RequestsSent), out _)
+            && Find(pairs, nameof(RunSummary.QuotaLeft), out _);
+
         /// <summary>Files written before FromCache existed say Status Cached for a record a rerun took from the cache.</summary>
         private static bool IsOldCachedStatus(object? value) => value is string text && string.Equals(text.Trim(), "Cached", StringComparison.OrdinalIgnoreCase);
 

@@ -8,8 +8,8 @@ namespace InterviewTools.Hosting
         public string[]? Models { get; set; }
         public string? Prompt { get; set; }
         public SecureString[]? ApiKey { get; set; }
-        public int TimeoutSec { get; set; }
-        public int MaxRetryCount { get; set; }
+        public int TimeoutSec { get; set; } = 120;
+        public int MaxRetryCount { get; set; } = 3;
         public const int DefaultThrottleLimit = Engine.EngineSettings.DefaultThrottleLimit;
 
         /// <summary>Null keeps config.yaml's throttleLimit, else <see cref="DefaultThrottleLimit"/>.</summary>

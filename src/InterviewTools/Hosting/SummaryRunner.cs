@@ -28,66 +28,52 @@ namespace InterviewTools.Hosting
         private readonly CancellationTokenSource _abandon;
         private readonly ProgressRecord _progress;
         private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
+        private static readonly TimeSpan WaitRefresh = TimeSpan.FromSeconds(1);
+        private readonly Stopwatch _sinceWaitShown = new Stopwatch();
+        private (string What, DateTimeOffset Until)? _waiting;
         private bool _started;
         private int _inFlight;
         private int _submitted;
         private int _finished;
-        private int _textCount;
-        private int _pipedStringsNotFound;
+        private readonly PostIntake _intake;
         private ErrorRecord? _runStopper;
+        private bool _summaryWritten;
 
         private SummaryRunner(PSCmdlet cmdlet, PipelineWriter writer, SummaryEngine engine)
         {
             _cmdlet = cmdlet;
             _writer = writer;
             _engine = engine;
+            _intake = new PostIntake(cmdlet, writer, engine);
             _abandon = CancellationTokenSource.CreateLinkedTokenSource(writer.Stopping);
             _progress = engine.Provider == PostSummaryProvider.Offline
                 ? new ProgressRecord(OfflineActivityId, "Summarizing posts offline (extractive, no network)", "Starting")
                 : new ProgressRecord(GeminiActivityId, $"Summarizing posts with {string.Join(", ", engine.Models)}", "Starting");
             writer.OnWaiting = ShowWaiting;
+            writer.OnTick = ShowWaitingAgain;
         }
 
-        public static SummaryRunner Open(PSCmdlet cmdlet, PipelineWriter writer, PostSummarySettings settings)
-        {
-            var engine = EngineOpener.Open(cmdlet, writer, new EngineSettings
-            {
-                ApiKeys = settings.ApiKey == null ? null : ApiKeySource.Reveal(settings.ApiKey),
-                Models = settings.Models,
-                Prompt = settings.Prompt,
-                RequestTimeout = TimeSpan.FromSeconds(settings.TimeoutSec),
-                MaxRetries = settings.MaxRetryCount,
-                ThrottleLimit = settings.ThrottleLimit,
-                MaxWaitSec = settings.MaxWaitSec,
-                Provider = settings.Provider,
-                Fallback = settings.Fallback,
-                Force = settings.Force,
-            });
-            return new SummaryRunner(cmdlet, writer, engine);
-        }
+        public static SummaryRunner Open(PSCmdlet cmdlet, PipelineWriter writer, PostSummarySettings settings) =>
+            new SummaryRunner(cmdlet, writer, EngineOpener.Open(cmdlet, writer, EngineSettingsOf(settings)));
 
-        public void SummarizeFiles(string path, bool literal)
+        /// <summary>The engine's settings for the bound parameters; Measure-PostSummary opens its engine with the same.</summary>
+        internal static EngineSettings EngineSettingsOf(PostSummarySettings settings) => new EngineSettings
         {
-            if (!literal && path.IndexOf('\n') >= 0)
-            {
-                _writer.WriteError(ErrorRecords.PathLooksLikeText(path));
-                return;
-            }
-            var files = PathHelper.ResolveExisting(_cmdlet, path, literal);
-            if (files == null)
-            {
-                if (!literal && _cmdlet.MyInvocation.ExpectingInput) _pipedStringsNotFound++;
-                return;
-            }
-            foreach (var file in files) Summarize(() => _engine.ReadFile(file));
-        }
+            ApiKeys = settings.ApiKey == null ? null : ApiKeySource.Reveal(settings.ApiKey),
+            Models = settings.Models,
+            Prompt = settings.Prompt,
+            RequestTimeout = TimeSpan.FromSeconds(settings.TimeoutSec),
+            MaxRetries = settings.MaxRetryCount,
+            ThrottleLimit = settings.ThrottleLimit,
+            MaxWaitSec = settings.MaxWaitSec,
+            Provider = settings.Provider,
+            Fallback = settings.Fallback,
+            Force = settings.Force,
+        };
 
-        public void SummarizeText(string text)
-        {
-            _textCount++;
-            var source = "text:" + _textCount.ToString(CultureInfo.InvariantCulture);
-            Summarize(() => _engine.ReadText(source, text));
-        }
+        public void SummarizeFiles(string path, bool literal) => _intake.Files(path, literal, Summarize);
+
+        public void SummarizeText(string text) => _intake.Text(text, Summarize);
 
         public void Finish()
         {
@@ -99,9 +85,22 @@ namespace InterviewTools.Hosting
                 _writer.WriteProgress(_progress);
             }
             if (_engine.DeferralSummary() is { } deferrals) _writer.WriteWarning(deferrals);
-            // Get-Content without -Raw pipes a post line by line, and every line binds to -Path: one hint, beside each line's error.
-            if (_pipedStringsNotFound > 1) _writer.WriteWarning(ErrorRecords.LinesPipedAsPathsHint(_pipedStringsNotFound));
+            _intake.Finish();
+            WriteRunSummary();
             ThrowIfRunStopped();
+        }
+
+        /// <summary>The tag of the InformationRecord that holds the run's <see cref="RunSummary"/>.</summary>
+        public const string RunSummaryTag = "InterviewTools.RunSummary";
+
+        /// <summary>One InformationRecord (for -InformationVariable) and one -Verbose line with what the run did and spent.</summary>
+        private void WriteRunSummary()
+        {
+            if (_summaryWritten) return;
+            _summaryWritten = true;
+            var summary = _engine.RunSummary(_intake.Unreadable);
+            _writer.WriteInformation(summary, RunSummaryTag);
+            _writer.WriteVerbose(summary.ToString());
         }
 
         public void Dispose()
@@ -110,18 +109,8 @@ namespace InterviewTools.Hosting
             _abandon.Dispose();
         }
 
-        private void Summarize(Func<PostDocument> read)
+        private void Summarize(PostDocument post)
         {
-            PostDocument post;
-            try
-            {
-                post = read();
-            }
-            catch (PostReadException e)
-            {
-                _writer.WriteError(ErrorRecords.BadPost(e));
-                return;
-            }
             var plan = _engine.Plan(post);
             if (plan.Cached != null)
             {
@@ -219,12 +208,36 @@ namespace InterviewTools.Hosting
 
         private void ShowWaiting(string what, DateTimeOffset until)
         {
+            if (_waiting == null || until >= _waiting.Value.Until || _waiting.Value.Until <= DateTimeOffset.UtcNow) _waiting = (what, until);
+            WriteWaiting();
+        }
+
+        /// <summary>
+        /// A pwsh 7 console draws a progress update only when the one before is old enough, so a single record for a long wait
+        /// may never appear: while a wait lasts, its record is sent again every second with the seconds left.
+        /// </summary>
+        private void ShowWaitingAgain()
+        {
+            if (_waiting == null || _sinceWaitShown.Elapsed < WaitRefresh) return;
+            if (_waiting.Value.Until > DateTimeOffset.UtcNow)
+            {
+                WriteWaiting();
+                return;
+            }
+            _waiting = null;
+            _writer.WriteProgress(_progress);
+        }
+
+        private void WriteWaiting()
+        {
+            var (what, until) = _waiting!.Value;
             var remaining = until - DateTimeOffset.UtcNow;
             _writer.WriteProgress(new ProgressRecord(GeminiActivityId, _progress.Activity,
                 Message.Format(HostingMessages.WaitingForQuota, until.ToLocalTime(), what, _finished, _submitted))
             {
                 SecondsRemaining = Math.Max(0, (int)Math.Ceiling(remaining.TotalSeconds)),
             });
+            _sinceWaitShown.Restart();
         }
 
         private void ShowProgress(string source)
@@ -238,6 +251,7 @@ namespace InterviewTools.Hosting
             if (_runStopper == null) return;
             while (_inFlight > 0) _writer.PumpOne();
             _writer.Drain();
+            WriteRunSummary();
             _cmdlet.ThrowTerminatingError(_runStopper);
         }
     }

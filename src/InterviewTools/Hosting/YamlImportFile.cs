@@ -66,6 +66,11 @@ namespace InterviewTools.Hosting
 
         private static void WriteSummary(PSCmdlet cmdlet, string path, int document, object? value, string where)
         {
+            if (PostSummaryFromYaml.IsRunSummary(value))
+            {
+                cmdlet.WriteVerbose($"{path}: document {document} ({where}) is a run summary (InterviewTools.RunSummary), not a post; it is passed over.");
+                return;
+            }
             var summary = PostSummaryFromYaml.Create(value, out var problem);
             if (summary == null)
             {

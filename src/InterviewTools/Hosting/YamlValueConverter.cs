@@ -58,6 +58,7 @@ namespace InterviewTools.Hosting
             if (type == typeof(int)) return int.TryParse(text, NumberStyles.AllowLeadingSign, invariant, out var number) ? number : (object?)null;
             if (type == typeof(long)) return long.TryParse(text, NumberStyles.AllowLeadingSign, invariant, out var big) ? big : (object?)null;
             if (type == typeof(double)) return TryReal(text, out var real) ? real : (object?)null;
+            if (type == typeof(decimal)) return decimal.TryParse(text, NumberStyles.Float, invariant, out var money) ? money : (object?)null;
             if (type == typeof(TimeSpan))
             {
                 return TimeSpan.TryParseExact(text, "c", invariant, out var span) || TimeSpan.TryParse(text, invariant, out span) ? span : (object?)null;
@@ -131,7 +132,7 @@ namespace InterviewTools.Hosting
             if (type.IsEnum) return "one of " + string.Join(", ", Enum.GetNames(type));
             if (type == typeof(bool)) return "true or false";
             if (type == typeof(int) || type == typeof(long)) return "a whole number";
-            if (type == typeof(double)) return "a number";
+            if (type == typeof(double) || type == typeof(decimal)) return "a number";
             if (type == typeof(TimeSpan)) return "a duration such as \"00:00:02.5000000\"";
             if (type == typeof(DateTimeOffset) || type == typeof(DateTime)) return "an ISO 8601 timestamp";
             return "a " + type.Name + ", which Import-PostSummary cannot read";

@@ -18,7 +18,7 @@ namespace InterviewTools.Engine.Tests.Cache
                 Advice = new[] { "建议" }, Questions = new[] { "问题" }, Topics = new[] { "话题" }, Terms = new[] { "GQA" },
                 Status = PostSummaryStatus.Deferred, Provider = PostSummaryProvider.Offline, Fallback = true, FromCache = true, Error = "429",
                 RetryAt = new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.FromHours(8)), Model = "offline-extractor", KeyId = "key-1",
-                Attempts = 3, Switches = new[] { "切换" }, InputTokens = 612, OutputTokens = 388, Duration = new TimeSpan(1, 2, 3, 4, 567),
+                Attempts = 3, Switches = new[] { "切换" }, InputTokens = 612, OutputTokens = 388, ThinkingTokens = 48, CachedTokens = 100, Cost = 0.0012345m, WouldCost = 0.0012345m, Duration = new TimeSpan(1, 2, 3, 4, 567),
                 ContentHash = "sha256:ab", CompletedAt = new DateTimeOffset(2026, 11, 23, 7, 59, 59, 123, TimeSpan.Zero),
             };
             var written = new CacheEntry { PromptHash = "p", SchemaVersion = 2, Family = "gemini", CachedAt = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero), Summary = record };

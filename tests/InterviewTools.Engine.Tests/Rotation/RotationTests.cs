@@ -59,6 +59,9 @@ namespace InterviewTools.Engine.Tests.Rotation
             var wait = Assert.Single(_observer.Waits);
             Assert.Contains("2/2 requests this minute", wait.What);
             Assert.DoesNotContain(Server.Requests, r => r.Status == 429);
+            // -Verbose says when and why the wait began (route, limit and its source) and when it ended, and for which post.
+            Assert.Single(_observer.VerboseLines, v => v.Contains(": waiting 61 s for quota, until ") && v.Contains(wait.What));
+            Assert.Single(_observer.VerboseLines, v => v.Contains(": the wait for quota ended after 61 s; sending to " + Flash));
         }
 
         [Fact]

@@ -132,6 +132,8 @@ namespace InterviewTools.Engine.Tests.Summaries
             Assert.Contains("MAX_TOKENS", retry);
             Assert.Contains("16384", retry);
             Assert.Contains(_observer.VerboseLines, v => v.StartsWith("p: ") && v.Contains("MAX_TOKENS"));
+            // The cut-off answer was billed too: more output tokens than one answer within 16,384 can hold.
+            Assert.True(outcome.Summary.OutputTokens > 16_384, $"OutputTokens {outcome.Summary.OutputTokens} leaves out the cut-off answer");
         }
 
         [Fact]

@@ -29,6 +29,7 @@ namespace InterviewTools.Engine.Gemini.Wire
         [JsonPropertyName("promptTokenCount")] public int PromptTokenCount { get; set; }
         [JsonPropertyName("candidatesTokenCount")] public int CandidatesTokenCount { get; set; }
         [JsonPropertyName("thoughtsTokenCount")] public int ThoughtsTokenCount { get; set; }
+        [JsonPropertyName("cachedContentTokenCount")] public int CachedContentTokenCount { get; set; }
         [JsonPropertyName("totalTokenCount")] public int TotalTokenCount { get; set; }
     }
 
