@@ -21,7 +21,7 @@ namespace InterviewTools.Engine.Rotation
         };
 
         /// <summary>How long a request past an assumed limit holds the project's probe; longer than any request, shorter than a stalled run.</summary>
-        private static readonly TimeSpan TierProbeLife = TimeSpan.FromMinutes(2);
+        internal static readonly TimeSpan TierProbeLife = TimeSpan.FromMinutes(2);
 
         private readonly StateFile<LedgerState> _file;
         private readonly RouteLimits _limits;
@@ -57,90 +57,64 @@ namespace InterviewTools.Engine.Rotation
             return state;
         }
 
-        /// <summary>
-        /// A free-tier route whose limits are not known yet takes one request at a time (<see cref="RouteCandidate.ProbeInFlight"/>),
-        /// so that finding a limit costs one 429, not one per request in flight.
-        /// </summary>
+        /// <summary>One <see cref="ReservePass"/> inside the locked update, so the check and the count are one step.</summary>
         public Reservation? TryReserve(IReadOnlyList<RouteCandidate> candidates, long tokens, out Blockage? earliest)
         {
             Blockage? soonest = null;
-            string? oversized = null;
             var reservation = _file.Update(state =>
             {
                 var now = _time.GetUtcNow();
-                foreach (var candidate in candidates)
-                {
-                    var route = candidate.Route;
-                    if (state.RetiredModels.ContainsKey(route.Model)) continue;
-                    if (state.Keys.TryGetValue(route.Key.Key.Fingerprint, out var key) && key.Disabled != null) continue;
-                    var usage = state.Route(route.Project, route.Model);
-                    RouteCapacity.Normalize(usage, now);
-                    if (_limits.Firm(route.Model, usage).InputTokensPerMinute is { } tpm && tokens > tpm)
-                    {
-                        // The server (or the configuration) said this route never takes so many tokens a minute: sending would only cost a 429.
-                        var source = usage.Learned.InputTokensPerMinute != null ? "server" : "configured";
-                        oversized ??= $"{tokens:N0} input tokens exceed the input-tokens-per-minute limit of {route.Model} ({tpm:N0}, {source})";
-                        continue;
-                    }
-                    var tier = state.TierOf(route.Project);
-                    var limits = _limits.For(route.Model, usage, state.LearnedForModel(route.Model), tier);
-                    var blockage = RouteCapacity.Check(usage, limits, tokens, now);
-                    var firm = blockage == null ? null : RouteCapacity.Check(usage, _limits.Firm(route.Model, usage), tokens, now);
-                    if (blockage != null) blockage = blockage.Because(SourceOf(blockage, firm, usage, tier));
-                    string? pastAssumedLimit = null;
-                    if (blockage != null && tier == ProjectTier.Unknown && firm == null)
-                    {
-                        // Only an assumption stands in the way: one request at a time goes past it to learn the project's tier.
-                        if (candidate.ProbeInFlight || (state.Projects.TryGetValue(route.Project, out var known) && known.ProbeUntil > now))
-                        {
-                            blockage = new Blockage(now + RoutePlanner.ProbePoll, "finding out the project's tier (" + blockage.Reason + ")", probing: true);
-                        }
-                        else
-                        {
-                            pastAssumedLimit = blockage.Reason;
-                            blockage = null;
-                        }
-                    }
-                    if (blockage == null && candidate.ProbeInFlight && IsBeingProbed(usage, limits, tier))
-                    {
-                        blockage = new Blockage(now + RoutePlanner.ProbePoll, "finding out its limits", probing: true);
-                    }
-                    if (blockage == null)
-                    {
-                        var bucket = RouteCapacity.BucketAt(usage, now);
-                        bucket.Requests++;
-                        bucket.Tokens += tokens;
-                        usage.DayRequests++;
-                        usage.DayTokens += tokens;
-                        usage.LastKey = route.Key.Key.Fingerprint;
-                        Key(state, route.Key).LastUsed = now;
-                        if (pastAssumedLimit != null) Project(state, route.Project).ProbeUntil = now + TierProbeLife;
-                        return new Reservation(route, bucket.Second, tokens) { PastAssumedLimit = pastAssumedLimit };
-                    }
-                    if (soonest == null || blockage.Until < soonest.Until) soonest = blockage.On(route);
-                }
-                return null;
+                return ReservePass.Run(candidates, tokens, state, _limits, new Counter(state, now), now, out soonest);
             });
-            earliest = soonest ?? (reservation == null && oversized != null
-                ? Blockage.Oversized(oversized + (candidates.Count > 1 ? " and of every other route in the chain" : string.Empty) + "; no model in the chain can take this post now")
-                : null);
+            earliest = soonest;
             return reservation;
         }
 
-        /// <summary>Whether the server, the configuration or an assumption set the limit in the way, for every message that reports it.</summary>
-        private string SourceOf(Blockage blockage, Blockage? firm, RouteUsage usage, ProjectTier tier)
+        /// <summary>Counts in the ledger file's state, which the caller holds locked.</summary>
+        private sealed class Counter : IRouteCounter
         {
-            if (firm == null)
-            {
-                return tier == ProjectTier.Unknown ? "assumed free-tier limit; the project's tier is not known yet" : "assumed free-tier limit";
-            }
-            var serverSaid = usage.ExhaustedUntil != null || usage.CoolingUntil != null || RouteCapacity.Check(usage, usage.Learned, 0, _time.GetUtcNow()) != null;
-            if (!serverSaid) return "configured in config.yaml";
-            return usage.LearnedQuotaId == null ? "server" : "server: " + usage.LearnedQuotaId;
-        }
+            private readonly LedgerState _state;
+            private readonly DateTimeOffset _now;
 
-        private static bool IsBeingProbed(RouteUsage usage, QuotaLimits limits, ProjectTier tier) =>
-            tier != ProjectTier.Paid && !usage.BeyondFreeTier && (limits.RequestsPerMinute == null || limits.RequestsPerDay == null);
+            public Counter(LedgerState state, DateTimeOffset now)
+            {
+                _state = state;
+                _now = now;
+            }
+
+            public CountAttempt TryCount(RouteAsk ask)
+            {
+                var usage = _state.Route(ask.Route.Project, ask.Route.Model);
+                var blockage = RouteCapacity.Check(usage, ask.Limits, ask.Tokens, _now);
+                if (blockage == null) return ask.HoldForProbe ? CountAttempt.Hold() : CountAttempt.Count(Take(usage, ask));
+                return CountAttempt.Blocked(blockage,
+                    firmBlocks: RouteCapacity.Check(usage, ask.Firm, ask.Tokens, _now) != null,
+                    serverSaid: RouteCapacity.Check(usage, ask.Learned, 0, _now) != null);
+            }
+
+            public bool TryTakeProbe(string project)
+            {
+                if (_state.Projects.TryGetValue(project, out var known) && known.ProbeUntil > _now) return false;
+                LedgerFacts.Project(_state, project).ProbeUntil = _now + TierProbeLife;
+                return true;
+            }
+
+            public CountAttempt CountPastAssumed(RouteAsk ask) => CountAttempt.Count(Take(_state.Route(ask.Route.Project, ask.Route.Model), ask));
+
+            public void DropProbe(string project) => LedgerFacts.Project(_state, project).ProbeUntil = null;
+
+            private Reservation Take(RouteUsage usage, RouteAsk ask)
+            {
+                var bucket = RouteCapacity.BucketAt(usage, _now);
+                bucket.Requests++;
+                bucket.Tokens += ask.Tokens;
+                usage.DayRequests++;
+                usage.DayTokens += ask.Tokens;
+                usage.LastKey = ask.Route.Key.Key.Fingerprint;
+                LedgerFacts.Key(_state, ask.Route.Key).LastUsed = _now;
+                return new Reservation(ask.Route, bucket.Second, ask.Tokens);
+            }
+        }
 
         /// <summary>The server answered: replace the estimate with the tokens it counted, and note a route that outran every free tier.</summary>
         public void Settle(Reservation reservation, long countedTokens)
@@ -152,19 +126,7 @@ namespace InterviewTools.Engine.Rotation
                 var counted = countedTokens > 0 ? countedTokens : reservation.Tokens;
                 if (bucket != null) bucket.Tokens += counted - reservation.Tokens;
                 usage.DayTokens += counted - reservation.Tokens;
-                var now = _time.GetUtcNow();
-                var lastMinute = usage.Minute.Sum(b => b.Requests);
-                if (lastMinute > FreeTierDefaults.HighestRequestsPerMinute)
-                {
-                    usage.BeyondFreeTier = true;
-                    state.LearnTier(reservation.Route.Project, ProjectTier.Paid, $"{lastMinute} requests to {reservation.Route.Model} in a minute succeeded", now);
-                }
-                if (reservation.PastAssumedLimit != null)
-                {
-                    Project(state, reservation.Route.Project).ProbeUntil = null;
-                    state.LearnTier(reservation.Route.Project, ProjectTier.Paid,
-                        $"a request to {reservation.Route.Model} past the assumed free-tier limit ({reservation.PastAssumedLimit}) succeeded", now);
-                }
+                LedgerFacts.Settled(state, reservation, usage.Minute.Sum(b => b.Requests), _time.GetUtcNow());
                 return true;
             });
         }
@@ -189,15 +151,19 @@ namespace InterviewTools.Engine.Rotation
                     usage.DayRequests = Math.Max(0, usage.DayRequests - 1);
                     usage.DayTokens = Math.Max(0, usage.DayTokens - reservation.Tokens);
                 }
-                if (reservation.PastAssumedLimit != null) Project(state, route.Project).ProbeUntil = null;
-                if (verdict != null) Apply(state, usage, route, verdict, now);
+                if (reservation.PastAssumedLimit != null) LedgerFacts.Project(state, route.Project).ProbeUntil = null;
+                if (verdict != null)
+                {
+                    LedgerFacts.ApplyTiming(usage, verdict, now);
+                    LedgerFacts.Apply(state, route, verdict, now);
+                }
                 return true;
             });
         }
 
         public void DisableKey(PooledKey key, string reason) => _file.Update(state =>
         {
-            Key(state, key).Disabled = new LedgerNote { Reason = reason, At = _time.GetUtcNow() };
+            LedgerFacts.Key(state, key).Disabled = new LedgerNote { Reason = reason, At = _time.GetUtcNow() };
             return true;
         });
 
@@ -209,68 +175,5 @@ namespace InterviewTools.Engine.Rotation
 
         /// <summary>Removes what <paramref name="reset"/> selects and returns how many entries it cleared.</summary>
         public int Reset(LedgerReset reset) => _file.Update(state => reset.ApplyTo(state));
-
-        private static void Apply(LedgerState state, RouteUsage usage, Route route, RotationVerdict verdict, DateTimeOffset now)
-        {
-            usage.LastError = verdict.Reason;
-            usage.LastErrorAt = now;
-            if (verdict.Learned != null && !IsEmpty(verdict.Learned))
-            {
-                usage.Learned = verdict.Learned.Over(usage.Learned);
-                usage.LearnedQuotaId = verdict.QuotaId ?? usage.LearnedQuotaId;
-                usage.LearnedAt = now;
-            }
-            if (verdict.QuotaId != null)
-            {
-                // A 429's quotaId is the only statement of a tier the server makes: "-FreeTier" on the free tier, none on paid tiers.
-                var free = verdict.QuotaId.IndexOf("-FreeTier", StringComparison.OrdinalIgnoreCase) >= 0;
-                state.LearnTier(route.Project, free ? ProjectTier.Free : ProjectTier.Paid, "429 " + verdict.QuotaId, now);
-            }
-            switch (verdict.Action)
-            {
-                case RotationAction.ExhaustedToday:
-                    usage.ExhaustedUntil = PacificTime.NextMidnight(now);
-                    break;
-                case RotationAction.NoFreeTier:
-                    usage.ExhaustedUntil = PacificTime.NextMidnight(now);
-                    usage.NoFreeTier = true;
-                    break;
-                case RotationAction.CoolDown:
-                case RotationAction.Transient:
-                    var until = now + verdict.CoolDown;
-                    if (verdict.CoolDown > TimeSpan.Zero && !(usage.CoolingUntil >= until)) usage.CoolingUntil = until;
-                    break;
-                case RotationAction.RetireModel:
-                    state.RetiredModels[route.Model] = new LedgerNote { Reason = verdict.Reason, At = now };
-                    break;
-                case RotationAction.DisableKey:
-                    Key(state, route.Key).Disabled = new LedgerNote { Reason = verdict.Reason, At = now };
-                    break;
-            }
-        }
-
-        private static bool IsEmpty(QuotaLimits limits) =>
-            limits.RequestsPerMinute == null && limits.InputTokensPerMinute == null && limits.RequestsPerDay == null && limits.InputTokensPerDay == null;
-
-        private static ProjectRecord Project(LedgerState state, string project)
-        {
-            if (!state.Projects.TryGetValue(project, out var record))
-            {
-                record = new ProjectRecord();
-                state.Projects[project] = record;
-            }
-            return record;
-        }
-
-        private static KeyRecord Key(LedgerState state, PooledKey key)
-        {
-            if (!state.Keys.TryGetValue(key.Key.Fingerprint, out var record))
-            {
-                record = new KeyRecord();
-                state.Keys[key.Key.Fingerprint] = record;
-            }
-            record.Project = key.Project;
-            return record;
-        }
     }
 }

@@ -4,6 +4,18 @@ using InterviewTools.Engine.Common;
 
 namespace InterviewTools.Engine.Rotation
 {
+    /// <summary>What stands in a route's way, in the order <see cref="RouteCapacity.Check"/> looks (a server-side script uses the same codes).</summary>
+    internal enum BlockKind
+    {
+        ExhaustedToday = 1,
+        NoFreeTier = 2,
+        RequestsPerDay = 3,
+        TokensPerDay = 4,
+        CoolingDown = 5,
+        RequestsPerMinute = 6,
+        TokensPerMinute = 7,
+    }
+
     /// <summary>Whether one (project, model) can take a request of a given size now, and if not, from when.</summary>
     internal static class RouteCapacity
     {
@@ -49,29 +61,44 @@ namespace InterviewTools.Engine.Rotation
         {
             if (usage.ExhaustedUntil is { } exhausted)
             {
-                return new Blockage(exhausted, usage.NoFreeTier ? "no free tier" : "daily quota used up");
+                return Blocked(usage.NoFreeTier ? BlockKind.NoFreeTier : BlockKind.ExhaustedToday, exhausted, 0, 0, null);
             }
             if (limits.RequestsPerDay is { } rpd && usage.DayRequests >= rpd)
             {
-                return new Blockage(PacificTime.NextMidnight(now), $"{usage.DayRequests}/{rpd} requests today");
+                return Blocked(BlockKind.RequestsPerDay, PacificTime.NextMidnight(now), usage.DayRequests, rpd, null);
             }
             if (limits.InputTokensPerDay is { } tpd && usage.DayTokens + tokens > tpd)
             {
-                return new Blockage(PacificTime.NextMidnight(now), $"{usage.DayTokens:N0}/{tpd:N0} input tokens today");
+                return Blocked(BlockKind.TokensPerDay, PacificTime.NextMidnight(now), usage.DayTokens, tpd, null);
             }
-            if (usage.CoolingUntil is { } cooling) return new Blockage(cooling, "cooling down: " + (usage.LastError ?? "per-minute quota"));
+            if (usage.CoolingUntil is { } cooling) return Blocked(BlockKind.CoolingDown, cooling, 0, 0, usage.LastError);
             var requests = usage.Minute.Sum(b => b.Requests);
             if (limits.RequestsPerMinute is { } rpm && requests + 1 > rpm)
             {
-                return new Blockage(FreesAt(usage, b => b.Requests, requests + 1 - rpm), $"{requests}/{rpm} requests this minute");
+                return Blocked(BlockKind.RequestsPerMinute, FreesAt(usage, b => b.Requests, requests + 1 - rpm), requests, rpm, null);
             }
             var used = usage.Minute.Sum(b => b.Tokens);
             if (limits.InputTokensPerMinute is { } tpm && used > 0 && used + tokens > tpm)
             {
-                return new Blockage(FreesAt(usage, b => b.Tokens, used + Math.Min(tokens, tpm) - tpm), $"{used:N0}/{tpm:N0} input tokens this minute");
+                return Blocked(BlockKind.TokensPerMinute, FreesAt(usage, b => b.Tokens, used + Math.Min(tokens, tpm) - tpm), used, tpm, null);
             }
             return null;
         }
+
+        /// <summary>
+        /// The blockage of one kind, worded the same whichever store found it: the file ledger here, or a script on a shared server,
+        /// which checks the same limits in the same order (<see cref="Check"/>) and reports the kind and the figures.
+        /// </summary>
+        public static Blockage Blocked(BlockKind kind, DateTimeOffset until, long used, long limit, string? lastError) => new Blockage(until, kind switch
+        {
+            BlockKind.NoFreeTier => "no free tier",
+            BlockKind.ExhaustedToday => "daily quota used up",
+            BlockKind.RequestsPerDay => $"{used}/{limit} requests today",
+            BlockKind.TokensPerDay => $"{used:N0}/{limit:N0} input tokens today",
+            BlockKind.CoolingDown => "cooling down: " + (lastError ?? "per-minute quota"),
+            BlockKind.RequestsPerMinute => $"{used}/{limit} requests this minute",
+            _ => $"{used:N0}/{limit:N0} input tokens this minute",
+        });
 
         /// <summary>When enough of the oldest buckets have expired to free <paramref name="needed"/> units.</summary>
         private static DateTimeOffset FreesAt(RouteUsage usage, Func<MinuteBucket, long> units, long needed)
