@@ -11,6 +11,7 @@ using InterviewTools.Engine.Gemini;
 using InterviewTools.Engine.Offline;
 using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Posts;
+using InterviewTools.Engine.Redis;
 using InterviewTools.Engine.Rotation;
 using InterviewTools.Engine.State;
 using InterviewTools.Engine.Summaries;
@@ -34,14 +35,14 @@ namespace InterviewTools.Engine
         private readonly CacheKey _cacheKey;
         private readonly GeminiEndpoint? _endpoint;
         private readonly KeyPool? _pool;
-        private readonly FileLedgerStore? _ledger;
+        private readonly ILedgerStore? _ledger;
         private readonly DeferralTally _deferrals = new DeferralTally();
         private readonly object _starting = new object();
         private RoutePlanner? _planner;
         private PostSummarizer? _summarizer;
 
         private SummaryEngine(EngineSettings settings, TimeProvider time, IEngineLog log, SummarizerOptions options, ResultCache cache,
-            PostSummaryProvider provider, GeminiEndpoint? endpoint, KeyPool? pool, FileLedgerStore? ledger, int throttleLimit)
+            PostSummaryProvider provider, GeminiEndpoint? endpoint, KeyPool? pool, ILedgerStore? ledger, int throttleLimit)
         {
             _settings = settings;
             _time = time;
@@ -100,8 +101,6 @@ namespace InterviewTools.Engine
             foreach (var warning in pool.Warnings) log.Warning(warning);
             options.Models = config.ResolveModels(settings.Models?.Select(ModelId.Bare).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
             var limits = new RouteLimits(config.Limits, config.BuiltInLimits);
-            var ledger = new FileLedgerStore(FileLedgerStore.PathFor(StateDirectory.Resolve(environment), endpoint.BaseUrl), limits, time, log);
-
             if (settings.Use == EngineUse.Summaries && pool.IsEmpty)
             {
                 if (settings.Provider == PostSummaryProvider.Gemini) throw NoApiKey();
@@ -109,10 +108,36 @@ namespace InterviewTools.Engine
                     $"For Gemini's summaries set $env:GEMINI_API_KEY (or $env:GEMINI_API_KEYS for several keys), or add keys to {configFile}.");
                 return Offline(settings, time, log, options, cache);
             }
+            var ledger = OpenLedger(config, environment, endpoint, limits, time, log);
             var maxWaitSec = settings.MaxWaitSec ?? config.MaxWaitSec;
             if (maxWaitSec != null) options.MaxWait = TimeSpan.FromSeconds(maxWaitSec.Value);
             var throttle = settings.ThrottleLimit ?? config.ThrottleLimit ?? EngineSettings.DefaultThrottleLimit;
             return new SummaryEngine(settings, time, log, options, cache, PostSummaryProvider.Gemini, endpoint, pool, ledger, throttle);
+        }
+
+        /// <summary>The local file, or the Redis server that $env:INTERVIEWTOOLS_LEDGER or config.yaml's ledger names.</summary>
+        /// <exception cref="EngineSetupException">The setting is not a usable URL, or its server cannot be reached.</exception>
+        private static ILedgerStore OpenLedger(InterviewToolsConfig config, Func<string, string?> environment, GeminiEndpoint endpoint, RouteLimits limits, TimeProvider time, IEngineLog log)
+        {
+            var setting = config.ResolveLedger(environment);
+            if (setting == null) return new FileLedgerStore(FileLedgerStore.PathFor(StateDirectory.Resolve(environment), endpoint.BaseUrl), limits, time, log);
+            RedisAddress address;
+            try
+            {
+                address = RedisAddress.Parse(setting, environment);
+            }
+            catch (ArgumentException e)
+            {
+                throw new EngineSetupException(SetupProblem.BadLedgerSetting, e.Message, e);
+            }
+            try
+            {
+                return RedisLedgerStore.Open(address, endpoint.BaseUrl, limits, time, log);
+            }
+            catch (LedgerUnavailableException e)
+            {
+                throw new EngineSetupException(SetupProblem.LedgerUnreachable, e.Message, e);
+            }
         }
 
         private static SummaryEngine Offline(EngineSettings settings, TimeProvider time, IEngineLog log, SummarizerOptions options, ResultCache cache) =>
@@ -240,11 +265,17 @@ namespace InterviewTools.Engine
         public string? DeferralSummary() => _planner == null ? null : _deferrals.Describe(_planner, _time.GetUtcNow());
 
         /// <summary>Every key × model of the ledger, from the ledger alone. Times are local.</summary>
-        public IReadOnlyList<QuotaStatus> QuotaReport() =>
-            Rotation.QuotaReport.Build(Ledger.Snapshot(), _pool!.Keys, _options.Models, Ledger.Limits, _time.GetUtcNow());
+        /// <exception cref="LedgerUnavailableException">A shared ledger store was lost since the engine opened.</exception>
+        public IReadOnlyList<QuotaStatus> QuotaReport()
+        {
+            var rows = Rotation.QuotaReport.Build(Ledger.Snapshot(), _pool!.Keys, _options.Models, Ledger.Limits, _time.GetUtcNow());
+            foreach (var row in rows) row.Ledger = Ledger.Location;
+            return rows;
+        }
 
         /// <summary>Removes what <paramref name="reset"/> selects from the ledger and returns how many entries it cleared.</summary>
         /// <exception cref="StateLockTimeoutException">Another process holds the ledger.</exception>
+        /// <exception cref="LedgerUnavailableException">A shared ledger store was lost since the engine opened.</exception>
         public int ResetLedger(LedgerReset reset) => Ledger.Reset(reset);
 
         /// <summary>Lists the models again and checks the chain against the list; false when no key can list them.</summary>
@@ -294,6 +325,6 @@ namespace InterviewTools.Engine
             return new BatchPlan(planned, routes);
         }
 
-        private FileLedgerStore Ledger => _ledger ?? throw new InvalidOperationException("The offline summarizer keeps no quota ledger.");
+        private ILedgerStore Ledger => _ledger ?? throw new InvalidOperationException("The offline summarizer keeps no quota ledger.");
     }
 }

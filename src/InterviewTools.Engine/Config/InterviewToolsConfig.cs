@@ -40,6 +40,20 @@ namespace InterviewTools.Engine.Config
 
         public int? ThrottleLimit { get; internal set; }
 
+        /// <summary>Where the quota ledger lives: "file" (the default) or a redis:// or rediss:// URL; checked when the engine opens it.</summary>
+        public string? Ledger { get; internal set; }
+
+        /// <summary>The variable that names the ledger store; it wins over the file's ledger setting.</summary>
+        public const string LedgerVariable = "INTERVIEWTOOLS_LEDGER";
+
+        /// <summary>$env:INTERVIEWTOOLS_LEDGER, else the file's ledger setting, else null for the local file.</summary>
+        public string? ResolveLedger(Func<string, string?> environment)
+        {
+            var setting = environment(LedgerVariable);
+            if (string.IsNullOrWhiteSpace(setting)) setting = Ledger;
+            return string.IsNullOrWhiteSpace(setting) || string.Equals(setting!.Trim(), "file", StringComparison.OrdinalIgnoreCase) ? null : setting.Trim();
+        }
+
         /// <summary>The environment variable wins over the file, as it does for every other Gemini tool that reads it.</summary>
         public GeminiEndpoint ResolveEndpoint(Func<string, string?> environment)
         {

@@ -3,6 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
 
 namespace InterviewTools.Engine.Rotation
 {
@@ -17,6 +20,9 @@ namespace InterviewTools.Engine.Rotation
         public static readonly TimeSpan ProbePoll = TimeSpan.FromMilliseconds(50);
 
         private static readonly TimeSpan WakeMargin = TimeSpan.FromMilliseconds(50);
+
+        /// <summary>The first wait before the ledger store is tried again after it was lost; the waits double from there.</summary>
+        private static readonly TimeSpan LedgerRetryMinimum = TimeSpan.FromMilliseconds(200);
         private readonly IReadOnlyList<PooledKey> _keys;
         private readonly ILedgerStore _store;
         private readonly TimeProvider _time;
@@ -25,6 +31,8 @@ namespace InterviewTools.Engine.Rotation
         private readonly InFlightRoutes _inFlight = new InFlightRoutes();
         private readonly object _reserving = new object();
         private IReadOnlyList<string> _chain;
+        /// <summary>UTC ticks of when the ledger store was lost, 0 while it answers; shared by every post of the run.</summary>
+        private long _ledgerLostAt;
 
         public RoutePlanner(IReadOnlyList<PooledKey> keys, IReadOnlyList<string> chain, ILedgerStore store, TimeProvider time, TimeSpan maxWait)
         {
@@ -64,15 +72,8 @@ namespace InterviewTools.Engine.Rotation
                 cancellationToken.ThrowIfCancellationRequested();
                 var candidates = Candidates(excludedModels);
                 if (candidates.Count == 0) return RouteLease.Exhausted();
-                Reservation? reservation;
-                Blockage? blockage;
-                // One process's probe check and its in-flight mark must be one step, or two threads could both probe a route.
-                lock (_reserving)
-                {
-                    var asked = candidates.Select(route => new RouteCandidate(route, _inFlight.Any(KeyOf(route)))).ToList();
-                    reservation = _store.TryReserve(asked, tokens, out blockage);
-                    if (reservation != null) _inFlight.Add(KeyOf(reservation.Route));
-                }
+                var (reservation, blockage, lost) = await ReserveAsync(candidates, tokens, onWait, cancellationToken).ConfigureAwait(false);
+                if (lost != null) return RouteLease.Deferred(lost);
                 if (reservation != null) return RouteLease.Granted(reservation, End);
                 if (blockage == null) return RouteLease.Exhausted();
                 if (blockage.Never) return RouteLease.Oversized(blockage);
@@ -88,6 +89,78 @@ namespace InterviewTools.Engine.Rotation
                     onWait(blockage);
                     await _time.Delay(wait + WakeMargin, cancellationToken).ConfigureAwait(false);
                 }
+            }
+        }
+
+        /// <summary>
+        /// One reservation, with the ledger store retried with backoff while it cannot be reached, for as long as MaxWait allows
+        /// since it was lost; then the post is deferred with the reason. No request is ever sent without the ledger's limits.
+        /// </summary>
+        private async Task<(Reservation? Reservation, Blockage? Blockage, Blockage? Lost)> ReserveAsync(IReadOnlyList<Route> candidates, long tokens,
+            Action<Blockage> onWait, CancellationToken cancellationToken)
+        {
+            LedgerUnavailableException? last = null;
+            try
+            {
+                var result = ReserveOnce(candidates, tokens);
+                Interlocked.Exchange(ref _ledgerLostAt, 0);
+                return (result.Reservation, result.Blockage, null);
+            }
+            catch (LedgerUnavailableException e)
+            {
+                last = e;
+            }
+            var now = _time.GetUtcNow();
+            Interlocked.CompareExchange(ref _ledgerLostAt, now.UtcTicks, 0);
+            var lostAt = new DateTimeOffset(Interlocked.Read(ref _ledgerLostAt), TimeSpan.Zero);
+            var left = _maxWait - (now - lostAt);
+            if (left >= LedgerRetryMinimum)
+            {
+                var pipeline = new ResiliencePipelineBuilder { TimeProvider = _time }
+                    .AddTimeout(new TimeoutStrategyOptions { Timeout = left })
+                    .AddRetry(new RetryStrategyOptions
+                    {
+                        ShouldHandle = new PredicateBuilder().Handle<LedgerUnavailableException>(),
+                        MaxRetryAttempts = int.MaxValue,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        Delay = LedgerRetryMinimum,
+                        MaxDelay = TimeSpan.FromSeconds(5),
+                        OnRetry = args =>
+                        {
+                            last = (LedgerUnavailableException)args.Outcome.Exception!;
+                            onWait(new Blockage(_time.GetUtcNow() + args.RetryDelay, last.Message + "; connecting again"));
+                            return default;
+                        },
+                    })
+                    .Build();
+                try
+                {
+                    var result = await pipeline.ExecuteAsync(_ => new ValueTask<(Reservation?, Blockage?)>(ReserveOnce(candidates, tokens)), cancellationToken).ConfigureAwait(false);
+                    Interlocked.Exchange(ref _ledgerLostAt, 0);
+                    return (result.Item1, result.Item2, null);
+                }
+                catch (LedgerUnavailableException e)
+                {
+                    last = e;
+                }
+                catch (TimeoutRejectedException)
+                {
+                }
+            }
+            var reason = $"{last.Message}; nothing is sent without its limits (waited {(_time.GetUtcNow() - lostAt).TotalSeconds:0} s of MaxWait {_maxWait.TotalSeconds:0} s)";
+            return (null, null, new Blockage(_time.GetUtcNow() + LedgerRetryMinimum, reason));
+        }
+
+        /// <summary>One process's probe check and its in-flight mark must be one step, or two threads could both probe a route.</summary>
+        private (Reservation? Reservation, Blockage? Blockage) ReserveOnce(IReadOnlyList<Route> candidates, long tokens)
+        {
+            lock (_reserving)
+            {
+                var asked = candidates.Select(route => new RouteCandidate(route, _inFlight.Any(KeyOf(route)))).ToList();
+                var reservation = _store.TryReserve(asked, tokens, out var blockage);
+                if (reservation != null) _inFlight.Add(KeyOf(reservation.Route));
+                return (reservation, blockage);
             }
         }
 

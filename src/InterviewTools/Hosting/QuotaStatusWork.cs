@@ -17,7 +17,18 @@ namespace InterviewTools.Hosting
         {
             var engine = EngineOpener.Open(cmdlet, writer, ForQuota);
             if (refresh && !writer.Run(engine.RefreshModelsAsync(writer.Stopping))) writer.WriteError(ErrorRecords.NoApiKeyToRefresh());
-            var rows = engine.QuotaReport();
+            IReadOnlyList<QuotaStatus> rows;
+            try
+            {
+                rows = engine.QuotaReport();
+            }
+            catch (LedgerUnavailableException e)
+            {
+                writer.Drain();
+                cmdlet.ThrowTerminatingError(ErrorRecords.LedgerLost(e));
+                throw;
+            }
+            writer.WriteVerbose($"Read the quota ledger at {engine.LedgerLocation}.");
             if (rows.Count == 0) writer.WriteWarning($"No quota to show: the ledger {engine.LedgerLocation} has no entries and no API key is configured (set GEMINI_API_KEY or GEMINI_API_KEYS, or add keys to config.yaml).");
             foreach (var row in rows.Where(filter.Includes)) writer.WriteObject(row);
         }
@@ -48,6 +59,11 @@ namespace InterviewTools.Hosting
             catch (StateLockTimeoutException e)
             {
                 writer.WriteError(ErrorRecords.StateLocked(engine.LedgerLocation, e));
+                return;
+            }
+            catch (LedgerUnavailableException e)
+            {
+                writer.WriteError(ErrorRecords.LedgerLost(e));
                 return;
             }
             writer.WriteVerbose($"Cleared {cleared} ledger entr{(cleared == 1 ? "y" : "ies")} for {what} in {engine.LedgerLocation}.");
