@@ -53,11 +53,11 @@ namespace InterviewTools.Engine.Tests.Redis
         }
 
         /// <summary>Starts a redis-server of its own on a free loopback port, stopped when the test process ends.</summary>
-        public static Process? StartServer(int port)
+        public static Process? StartServer(int port, string? password = null)
         {
             var path = ServerPath();
             if (path == null) return null;
-            var info = new ProcessStartInfo(path, $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no")
+            var info = new ProcessStartInfo(path, $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no" + (password == null ? string.Empty : " --requirepass " + password))
             {
                 UseShellExecute = false,
                 RedirectStandardOutput = true,
@@ -73,8 +73,10 @@ namespace InterviewTools.Engine.Tests.Redis
             {
                 try
                 {
-                    using var client = new TcpClient();
-                    client.Connect(IPAddress.Loopback, port);
+                    using (var client = new TcpClient())
+                    {
+                        client.Connect(IPAddress.Loopback, port);
+                    }
                     return process;
                 }
                 catch (SocketException)
