@@ -109,6 +109,7 @@ namespace InterviewTools.Engine
                 return Offline(settings, time, log, options, cache);
             }
             var ledger = OpenLedger(config, environment, endpoint, limits, time, log);
+            cache.Shared = OpenSharedCache(config, environment, log);
             var maxWaitSec = settings.MaxWaitSec ?? config.MaxWaitSec;
             if (maxWaitSec != null) options.MaxWait = TimeSpan.FromSeconds(maxWaitSec.Value);
             var throttle = settings.ThrottleLimit ?? config.ThrottleLimit ?? EngineSettings.DefaultThrottleLimit;
@@ -121,15 +122,7 @@ namespace InterviewTools.Engine
         {
             var setting = config.ResolveLedger(environment);
             if (setting == null) return new FileLedgerStore(FileLedgerStore.PathFor(StateDirectory.Resolve(environment), endpoint.BaseUrl), limits, time, log);
-            RedisAddress address;
-            try
-            {
-                address = RedisAddress.Parse(setting, environment);
-            }
-            catch (ArgumentException e)
-            {
-                throw new EngineSetupException(SetupProblem.BadLedgerSetting, e.Message, e);
-            }
+            var address = Address(setting, environment);
             try
             {
                 return RedisLedgerStore.Open(address, endpoint.BaseUrl, limits, time, log);
@@ -137,6 +130,35 @@ namespace InterviewTools.Engine
             catch (LedgerUnavailableException e)
             {
                 throw new EngineSetupException(SetupProblem.LedgerUnreachable, e.Message, e);
+            }
+        }
+
+        /// <summary>The Redis server that $env:INTERVIEWTOOLS_CACHE, config.yaml's cache or else the ledger setting names, or null.</summary>
+        /// <exception cref="EngineSetupException">The setting is not a usable URL, or its server cannot be reached.</exception>
+        private static ISharedResults? OpenSharedCache(InterviewToolsConfig config, Func<string, string?> environment, IEngineLog log)
+        {
+            var setting = config.ResolveCache(environment);
+            if (setting == null) return null;
+            var address = Address(setting, environment);
+            try
+            {
+                return new RedisResults(RedisConnections.Connect(address), address.ToString(), log);
+            }
+            catch (LedgerUnavailableException e)
+            {
+                throw new EngineSetupException(SetupProblem.LedgerUnreachable, e.Message, e);
+            }
+        }
+
+        private static RedisAddress Address(string setting, Func<string, string?> environment)
+        {
+            try
+            {
+                return RedisAddress.Parse(setting, environment);
+            }
+            catch (ArgumentException e)
+            {
+                throw new EngineSetupException(SetupProblem.BadLedgerSetting, e.Message, e);
             }
         }
 
@@ -206,9 +228,20 @@ namespace InterviewTools.Engine
             }
 
             var summarizer = StartRun();
-            var outcome = await summarizer.SummarizeAsync(post, cancellationToken).ConfigureAwait(false);
-            if (outcome.Summary.Status == PostSummaryStatus.Deferred) outcome = StandInFor(outcome);
-            Keep(outcome);
+            // Another machine may be sending this very post: its claim makes this one wait for its summary instead.
+            var (claim, answered) = _settings.Force ? (null, null) : await _cache.ClaimAsync(post, _cacheKey, _options.MaxWait, cancellationToken).ConfigureAwait(false);
+            if (answered != null)
+            {
+                _log.Verbose($"{post.Source}: summarized meanwhile by another process sharing {_cache.Shared!.Location}; taken from the cache.");
+                return SummaryOutcome.Kept(post, answered);
+            }
+            SummaryOutcome outcome;
+            using (claim)
+            {
+                outcome = await summarizer.SummarizeAsync(post, cancellationToken).ConfigureAwait(false);
+                if (outcome.Summary.Status == PostSummaryStatus.Deferred) outcome = StandInFor(outcome);
+                Keep(outcome);
+            }
             var s = outcome.Summary;
             if (s.Fallback || s.Status == PostSummaryStatus.Deferred) _deferrals.Add(s);
             if (s.Status == PostSummaryStatus.Deferred) _log.Verbose($"{post.Source}: {outcome.Failure?.Message}");

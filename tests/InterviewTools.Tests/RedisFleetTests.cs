@@ -52,6 +52,30 @@ namespace InterviewTools.Tests
             AssertNoSecretIn(ledger, HostedScenario.Secret);
         }
 
+        [RedisFact]
+        public async Task TwoMachinesStartingTheSamePostsSendEachOnceAndAThirdFindsThemAllInTheSharedCache()
+        {
+            var options = new FakeGeminiOptions { Latency = TimeSpan.FromMilliseconds(150) };
+            using var world = new HostedScenario(options);
+            var ledger = TestRedis.RequireUrl();
+            var script = world.WritePost("same.ps1",
+                "$posts = 1..6 | ForEach-Object { \"同一篇 $_：什么是 speculative decoding？\" }\n" +
+                "Invoke-PostSummary -Text $posts -ThrottleLimit 2 | ForEach-Object { \"$($_.Status) $($_.FromCache)\" }\n");
+
+            var pair = await Task.WhenAll(new[] { "A", "B" }.Select(name => ChildPowerShell.RunAsync(script, name, Machine(world, name, ledger))));
+            var sent = world.Server.GenerateCount;
+            var third = await ChildPowerShell.RunAsync(script, "C", Machine(world, "C", ledger));
+
+            Assert.All(pair, r => Assert.True(r.ExitCode == 0, string.Join("\n", r.Lines)));
+            var outputs = pair.SelectMany(r => r.Lines.Where(l => l.StartsWith("OUT "))).ToList();
+            Assert.Equal(12, outputs.Count(l => l.StartsWith("OUT Succeeded")));
+            Assert.True(outputs.Count(l => l == "OUT Succeeded True") == 6, $"sent {sent}:\n" + string.Join("\n", pair.SelectMany(r => r.Lines)));
+            Assert.Equal(6, sent);
+            Assert.Equal(6, world.SentPostTexts().Distinct().Count());
+            Assert.Equal(6, third.Lines.Count(l => l == "OUT Succeeded True"));
+            Assert.Equal(6, world.Server.GenerateCount);
+        }
+
         [Fact]
         public async Task RedisKilledMidRunCostsNoSummaryAndTheRestAreDeferredThenFinishedAfterTheRestart()
         {

@@ -13,7 +13,7 @@ namespace InterviewTools.Engine.Config
     /// <summary>Walks the parsed YAML of config.yaml into <see cref="InterviewToolsConfig"/>, one setting at a time, so one bad entry costs only itself.</summary>
     internal sealed class ConfigReader
     {
-        private static readonly string[] Settings = { "endpoint", "models", "keys", "limits", "builtInLimits", "maxWaitSec", "throttleLimit", "ledger" };
+        private static readonly string[] Settings = { "endpoint", "models", "keys", "limits", "builtInLimits", "maxWaitSec", "throttleLimit", "ledger", "cache" };
         private static readonly string[] KeyFields = { "project", "key", "env" };
         private static readonly string[] LimitFields = { "rpm", "tpm", "rpd", "tpd" };
 
@@ -72,6 +72,9 @@ namespace InterviewTools.Engine.Config
                         break;
                     case "ledger":
                         _config.Ledger = Text(value, "ledger");
+                        break;
+                    case "cache":
+                        _config.Cache = Text(value, "cache");
                         break;
                     case "throttleLimit":
                         _config.ThrottleLimit = (int?)Integer(value, "throttleLimit", 1, InterviewToolsConfig.MaxThrottleLimit);

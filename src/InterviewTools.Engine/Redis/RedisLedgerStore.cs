@@ -26,8 +26,6 @@ namespace InterviewTools.Engine.Redis
         /// <summary>A route's usage lives a day past its last request, longer than any window it counts.</summary>
         private static readonly TimeSpan UsageLife = TimeSpan.FromHours(26);
 
-        private static readonly ConcurrentDictionary<string, Lazy<ConnectionMultiplexer>> Connections = new ConcurrentDictionary<string, Lazy<ConnectionMultiplexer>>(StringComparer.Ordinal);
-
         private static readonly JsonSerializerOptions Json = new JsonSerializerOptions
         {
             DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
@@ -65,35 +63,10 @@ namespace InterviewTools.Engine.Redis
 
         private IDatabase Db => _connection.GetDatabase();
 
-        /// <summary>Connects to the server once per process and address; the connection reconnects by itself after a loss.</summary>
+        /// <summary>The ledger on the server at <paramref name="address"/>, for the Gemini endpoint <paramref name="endpoint"/>.</summary>
         /// <exception cref="LedgerUnavailableException">The server cannot be reached or refuses the credentials; the message holds no password.</exception>
-        public static RedisLedgerStore Open(RedisAddress address, Uri endpoint, RouteLimits limits, TimeProvider time, IEngineLog log, TimeSpan? connectTimeout = null)
-        {
-            var location = address.ToString();
-            var identity = location + "\n" + Sha256.Hex(address.Options(TimeSpan.Zero, TimeSpan.Zero).Password ?? string.Empty, bytes: 8);
-            var lazy = Connections.GetOrAdd(identity, _ => new Lazy<ConnectionMultiplexer>(() =>
-                ConnectionMultiplexer.Connect(address.Options(connectTimeout ?? TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(3)))));
-            try
-            {
-                var connection = lazy.Value;
-                return new RedisLedgerStore(connection, location, TagOf(endpoint), limits, time, log);
-            }
-            catch (Exception e) when (e is RedisException || e is System.Net.Sockets.SocketException || e is TimeoutException || e is ArgumentException)
-            {
-                Connections.TryRemove(identity, out _);
-                throw new LedgerUnavailableException(location, $"The quota ledger at {location} cannot be reached: {Safe(address, e)}", e);
-            }
-        }
-
-        /// <summary>The first line of a client exception, without the password should the client ever echo it.</summary>
-        private static string Safe(RedisAddress address, Exception e)
-        {
-            // The client's first sentence says what happened; the rest is advice about its own options, not the user's.
-            var line = e.Message.Split('\n')[0].Trim();
-            var stop = line.IndexOf(". ", StringComparison.Ordinal);
-            if (stop > 0) line = line.Substring(0, stop + 1);
-            return address.Reveals(line) ? e.GetType().Name : line;
-        }
+        public static RedisLedgerStore Open(RedisAddress address, Uri endpoint, RouteLimits limits, TimeProvider time, IEngineLog log, TimeSpan? connectTimeout = null) =>
+            new RedisLedgerStore(RedisConnections.Connect(address, connectTimeout), address.ToString(), TagOf(endpoint), limits, time, log);
 
         public static string TagOf(Uri endpoint) => Sha256.Hex(endpoint.GetLeftPart(UriPartial.Authority), bytes: 6);
 
@@ -364,16 +337,11 @@ namespace InterviewTools.Engine.Redis
             {
                 return operation();
             }
-            catch (Exception e) when (IsUnavailable(e))
+            catch (Exception e) when (RedisConnections.IsUnavailable(e))
             {
                 throw new LedgerUnavailableException(Location, $"The quota ledger at {Location} cannot be reached: {e.Message.Split('\n')[0].Trim()}", e);
             }
         }
-
-        private static bool IsUnavailable(Exception e) =>
-            e is RedisConnectionException || e is RedisTimeoutException || e is TimeoutException || e is ObjectDisposedException
-            || (e is RedisServerException server && (server.Message.StartsWith("LOADING", StringComparison.Ordinal) || server.Message.StartsWith("BUSY", StringComparison.Ordinal)
-                || server.Message.StartsWith("MASTERDOWN", StringComparison.Ordinal) || server.Message.StartsWith("TRYAGAIN", StringComparison.Ordinal) || server.Message.StartsWith("READONLY", StringComparison.Ordinal)));
 
         private RedisKey FactsKey => _prefix + "{" + EndpointTag + "}:facts";
         private RedisKey RoutesKey => _prefix + "{" + EndpointTag + "}:routes";
