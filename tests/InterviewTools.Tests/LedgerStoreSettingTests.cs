@@ -21,7 +21,7 @@ namespace InterviewTools.Tests
             using var world = new HostedScenario();
             var port = new Uri(RefusedEndpoint.Reserve()).Port;
 
-            var (run, caught) = WithLedger($"redis://fleet:{Password}@127.0.0.1:{port}/2", () => world.RunCatching(command));
+            var (run, caught) = HostedScenario.WithLedger($"redis://fleet:{Password}@127.0.0.1:{port}/2", () => world.RunCatching(command));
 
             var error = caught ?? Assert.Single(run.Errors);
             Assert.Equal("LedgerStoreUnreachable", error.FullyQualifiedErrorId.Split(',')[0]);
@@ -39,7 +39,7 @@ namespace InterviewTools.Tests
         {
             using var world = new HostedScenario();
 
-            var (run, caught) = WithLedger("mysql://127.0.0.1/0", () => world.RunCatching("Invoke-PostSummary -Text '第一篇 面经'"));
+            var (run, caught) = HostedScenario.WithLedger("mysql://127.0.0.1/0", () => world.RunCatching("Invoke-PostSummary -Text '第一篇 面经'"));
 
             var error = caught ?? Assert.Single(run.Errors);
             Assert.Equal("LedgerSettingInvalid", error.FullyQualifiedErrorId.Split(',')[0]);
@@ -50,19 +50,6 @@ namespace InterviewTools.Tests
         private static System.Collections.Generic.IEnumerable<Exception> Causes(Exception e)
         {
             for (var cause = e; cause != null; cause = cause.InnerException) yield return cause;
-        }
-
-        private static T WithLedger<T>(string ledger, Func<T> action)
-        {
-            Environment.SetEnvironmentVariable("INTERVIEWTOOLS_LEDGER", ledger);
-            try
-            {
-                return action();
-            }
-            finally
-            {
-                Environment.SetEnvironmentVariable("INTERVIEWTOOLS_LEDGER", null);
-            }
         }
     }
 }

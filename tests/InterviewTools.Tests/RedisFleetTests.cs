@@ -41,7 +41,7 @@ namespace InterviewTools.Tests
             Assert.True(outputs.Count(l => l.StartsWith("OUT Succeeded")) == 20, string.Join("\n", results.SelectMany(r => r.Lines)));
             Assert.Equal(4, outputs.Count(l => l.StartsWith("OUT Deferred")));
             Assert.DoesNotContain(world.Server.Requests, r => r.Status == 429);
-            var rows = WithLedger(ledger, () => world.Run("Get-QuotaStatus").Output.Select(o => o.Properties).ToList());
+            var rows = HostedScenario.WithLedger(ledger, () => world.Run("Get-QuotaStatus").Output.Select(o => o.Properties).ToList());
             Assert.All(rows, row => Assert.Equal(ledger.TrimEnd('/'), ((string)row["Ledger"].Value).TrimEnd('/')));
             foreach (var ((_, model), usage) in world.Server.UsageSnapshot())
             {
@@ -135,19 +135,6 @@ namespace InterviewTools.Tests
             Directory.CreateDirectory(state);
             File.Copy(Path.Combine(world.StateFolder, "config.yaml"), Path.Combine(state, "config.yaml"));
             return new Dictionary<string, string?> { ["INTERVIEWTOOLS_STATE_DIR"] = state, ["INTERVIEWTOOLS_LEDGER"] = ledger };
-        }
-
-        private static T WithLedger<T>(string ledger, Func<T> action)
-        {
-            Environment.SetEnvironmentVariable("INTERVIEWTOOLS_LEDGER", ledger);
-            try
-            {
-                return action();
-            }
-            finally
-            {
-                Environment.SetEnvironmentVariable("INTERVIEWTOOLS_LEDGER", null);
-            }
         }
 
         /// <summary>Reads every key and every value the module left on the server, as any client could, and looks for the secrets.</summary>
