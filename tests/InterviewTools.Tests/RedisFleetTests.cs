@@ -121,6 +121,12 @@ namespace InterviewTools.Tests
                 Assert.Equal(8 - succeeded, again.Count(l => l == "OUT Succeeded False "));
                 Assert.Equal(8, world.Server.GenerateCount);
                 AssertNoSecretIn($"redis://:{password}@127.0.0.1:{port}/0", HostedScenario.Secret, password);
+                Assert.DoesNotContain(second.Lines, l => l.Contains(password) || l.Contains(HostedScenario.Secret));
+                foreach (var file in Directory.GetFiles(world.Folder, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".ps1")))
+                {
+                    var text = File.ReadAllText(file);
+                    Assert.False(text.Contains(password) || text.Contains(HostedScenario.Secret), $"{file} holds a secret");
+                }
             }
             finally
             {

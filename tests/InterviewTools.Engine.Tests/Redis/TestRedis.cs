@@ -19,6 +19,15 @@ namespace InterviewTools.Engine.Tests.Redis
 
         private static readonly Lazy<string?> Started = new Lazy<string?>(StartPrivate);
 
+        static TestRedis()
+        {
+            // The Redis client reads replies on pool threads; on Mono, with every other test class running in parallel on two
+            // busy cores, a pool that grows slowly left replies unread past the client's timeout. Tests only: a run of the
+            // module has a few requests in flight, not a test suite's hundreds.
+            System.Threading.ThreadPool.GetMinThreads(out var workers, out var io);
+            System.Threading.ThreadPool.SetMinThreads(Math.Max(workers, 32), Math.Max(io, 32));
+        }
+
         public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The server's URL, or null when there is none (and this is not CI).</summary>
