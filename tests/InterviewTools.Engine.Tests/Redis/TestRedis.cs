@@ -102,7 +102,7 @@ namespace InterviewTools.Engine.Tests.Redis
             var port = FreePort();
             var process = StartServer(port);
             if (process == null) return null;
-            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            void Stop(object? sender, EventArgs e)
             {
                 try
                 {
@@ -111,7 +111,10 @@ namespace InterviewTools.Engine.Tests.Redis
                 catch (InvalidOperationException)
                 {
                 }
-            };
+            }
+            // On .NET Framework the tests run in an application domain of their own, which is unloaded rather than exited.
+            AppDomain.CurrentDomain.ProcessExit += Stop;
+            AppDomain.CurrentDomain.DomainUnload += Stop;
             return $"redis://127.0.0.1:{port}/0";
         }
     }
