@@ -10,7 +10,7 @@ namespace InterviewTools.Bench;
 
 internal static class Program
 {
-    private const string Usage = "usage: dotnet run -c Release --project bench/InterviewTools.Bench -- import|overhead|rotation|export|offline|cache|resume|all";
+    private const string Usage = "usage: dotnet run -c Release --project bench/InterviewTools.Bench -- import|overhead|rotation|quota|export|offline|cache|resume|all";
 
     public static async Task<int> Main(string[] args)
     {
@@ -19,7 +19,7 @@ internal static class Program
         if (args.Length == 1 && args[0] == ResumeBenchmark.ChildScenario) return ResumeBenchmark.Child();
 
         var scenario = args.Length == 1 ? args[0].ToLowerInvariant() : string.Empty;
-        if (scenario is not ("import" or "overhead" or "rotation" or "export" or "offline" or "cache" or "resume" or "all"))
+        if (scenario is not ("import" or "overhead" or "rotation" or "quota" or "export" or "offline" or "cache" or "resume" or "all"))
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -30,6 +30,7 @@ internal static class Program
         if (scenario is "import" or "all") ImportBenchmark.Run();
         if (scenario is "overhead" or "all") await OverheadBenchmark.RunAsync();
         if (scenario is "rotation" or "all") await RotationBenchmark.RunAsync();
+        if (scenario is "quota" or "all") await QuotaBenchmark.RunAsync();
         if (scenario is "export" or "all") ExportBenchmark.Run();
         if (scenario is "cache" or "all") CacheBenchmark.Run();
         if (scenario is "resume" or "all") await ResumeBenchmark.RunAsync();

@@ -143,10 +143,13 @@ internal static class RotationBenchmark
         return count / watch.Elapsed.TotalSeconds;
     }
 
-    private static void Point(FakeGeminiServer server)
+    private static void Point(FakeGeminiServer server) => Point(server.BaseUrl, Keys);
+
+    /// <summary>Points the module at <paramref name="baseUrl"/> with <paramref name="keys"/>, labelled p1, p2, …</summary>
+    internal static void Point(string baseUrl, IReadOnlyList<string> keys)
     {
-        Environment.SetEnvironmentVariable("GOOGLE_GEMINI_BASE_URL", server.BaseUrl);
-        Environment.SetEnvironmentVariable("GEMINI_API_KEYS", string.Join(",", Keys.Select((k, i) => $"p{i + 1}={k}")));
+        Environment.SetEnvironmentVariable("GOOGLE_GEMINI_BASE_URL", baseUrl);
+        Environment.SetEnvironmentVariable("GEMINI_API_KEYS", string.Join(",", keys.Select((k, i) => $"p{i + 1}={k}")));
         Environment.SetEnvironmentVariable("GEMINI_API_KEY", null);
         Environment.SetEnvironmentVariable("GOOGLE_API_KEY", null);
     }

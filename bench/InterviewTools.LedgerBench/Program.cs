@@ -46,7 +46,7 @@ internal static class Program
             [Flash] = new QuotaLimits { RequestsPerMinute = 1_000_000, InputTokensPerMinute = 1_000_000_000, RequestsPerDay = 100_000_000 },
         }, useBuiltInDefaults: false);
         var key = new PooledKey(ApiKey.FromPlainText("AIzaSy-LEDGER-BENCH-0001"), "bench", "bench");
-        var candidates = new[] { new RouteCandidate(new Route(key, Flash), probeInFlight: false) };
+        var candidates = new[] { new Route(key, Flash) };
         var log = new QuietLog();
         var state = Directory.CreateTempSubdirectory("it-ledger-bench-").FullName;
         try

@@ -2,21 +2,22 @@ using System;
 
 namespace InterviewTools
 {
-    public enum PostSummaryStatus
+    // Enums are backed by long so that ConvertTo-Json writes their names (see the project file).
+    public enum PostSummaryStatus : long
     {
         Succeeded,
         Failed,
         Deferred,
     }
 
-    public enum PostSummaryProvider
+    public enum PostSummaryProvider : long
     {
         Gemini,
         Offline,
     }
 
     /// <summary>What Invoke-PostSummary gives a post that the quota would defer.</summary>
-    public enum PostSummaryFallback
+    public enum PostSummaryFallback : long
     {
         None,
         Offline,

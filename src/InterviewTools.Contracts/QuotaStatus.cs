@@ -2,7 +2,8 @@ using System;
 
 namespace InterviewTools
 {
-    public enum QuotaState
+    // Enums are backed by long so that ConvertTo-Json writes their names (see the project file).
+    public enum QuotaState : long
     {
         Available,
         CoolingDown,
@@ -13,7 +14,7 @@ namespace InterviewTools
     }
 
     /// <summary>Where a quota limit comes from: what the server said, what the user configured, or an assumption.</summary>
-    public enum LimitSource
+    public enum LimitSource : long
     {
         /// <summary>No limit is known: the route is paced only by the server's answers.</summary>
         Unknown,
@@ -29,7 +30,7 @@ namespace InterviewTools
     }
 
     /// <summary>A project's billing tier as the module has learned it. Google never states it; only its answers show it.</summary>
-    public enum ProjectTier
+    public enum ProjectTier : long
     {
         /// <summary>Not learned yet: assumed free-tier limits pace the project, and one request past them finds out.</summary>
         Unknown,

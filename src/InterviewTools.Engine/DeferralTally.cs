@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using InterviewTools.Engine.Resources;
 using InterviewTools.Engine.Rotation;
 
 namespace InterviewTools.Engine
@@ -30,22 +31,20 @@ namespace InterviewTools.Engine
             lock (_gate)
             {
                 if (_count == 0) return null;
-                var routes = $"{planner.ProjectCount} project(s) × {planner.Chain.Count} model(s)";
+                var routes = Message.Format(EngineMessages.Routes, planner.ProjectCount, planner.Chain.Count);
                 var local = _returns.ToLocalTime().ToString("HH:mm", CultureInfo.CurrentCulture);
                 var wait = Span(_returns - now);
                 var posts = _fallbacks == 0
-                    ? $"{_count} post(s) deferred — run the same command again then."
-                    : $"{_count} post(s) deferred; {_fallbacks} of them got an offline summary (Fallback), which running the same command again then replaces with Gemini's.";
+                    ? Message.Format(EngineMessages.DeferredPosts, _count)
+                    : Message.Format(EngineMessages.DeferredPostsWithFallback, _count, _fallbacks);
                 if (_returns == PacificTime.NextMidnight(now) && UnknownTiers(planner) is { } unknown && unknown > 0)
                 {
                     // The server has not said these projects are exhausted: only the assumed free-tier table has.
-                    return $"The assumed free-tier limits of {routes} are used up for today, and the tier of {unknown} project(s) is not known yet "
-                        + $"(Get-QuotaStatus shows the Tier and the source of each limit; on a paid tier set builtInLimits: false in config.yaml); "
-                        + $"the assumed limits reset at 00:00 PT ({local} local, in {wait}); {posts}";
+                    return Message.Format(EngineMessages.DeferralAssumedLimitsUsedUp, routes, unknown, local, wait, posts);
                 }
                 return _returns == PacificTime.NextMidnight(now)
-                    ? $"All {routes} are exhausted for today; quota returns at 00:00 PT ({local} local, in {wait}); {posts}"
-                    : $"No quota among {routes} within {planner.MaxWait.TotalSeconds:0} s (-MaxWaitSec); the earliest returns at {local} local (in {wait}); {posts}";
+                    ? Message.Format(EngineMessages.DeferralExhaustedToday, routes, local, wait, posts)
+                    : Message.Format(EngineMessages.DeferralNoQuotaWithinWait, routes, planner.MaxWait.TotalSeconds, local, wait, posts);
             }
         }
 

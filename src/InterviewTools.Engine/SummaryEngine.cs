@@ -12,6 +12,7 @@ using InterviewTools.Engine.Offline;
 using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Posts;
 using InterviewTools.Engine.Redis;
+using InterviewTools.Engine.Resources;
 using InterviewTools.Engine.Rotation;
 using InterviewTools.Engine.State;
 using InterviewTools.Engine.Summaries;
@@ -104,8 +105,7 @@ namespace InterviewTools.Engine
             if (settings.Use == EngineUse.Summaries && pool.IsEmpty)
             {
                 if (settings.Provider == PostSummaryProvider.Gemini) throw NoApiKey();
-                log.Warning("No Gemini API key is configured, so posts are summarized offline by the built-in extractive summarizer (Provider Offline). " +
-                    $"For Gemini's summaries set $env:GEMINI_API_KEY (or $env:GEMINI_API_KEYS for several keys), or add keys to {configFile}.");
+                log.Warning(Message.Format(EngineMessages.NoKeyOffline, configFile));
                 return Offline(settings, time, log, options, cache);
             }
             var ledger = OpenLedger(config, environment, endpoint, limits, time, log);
@@ -195,11 +195,39 @@ namespace InterviewTools.Engine
             {
                 return new PostPlan(post, tokens, $"Summarize offline with the built-in extractive summarizer ({post.Body.Length:N0} characters; no network)", null, null);
             }
-            var unsendable = tokens > SummarizerOptions.FallbackInputTokenLimit
-                ? new PostReadException(post.Source, PostProblem.TooManyTokens, $"'{post.Source}' has about {tokens:N0} input tokens; Gemini models accept at most {SummarizerOptions.FallbackInputTokenLimit:N0}.")
-                : null;
-            var action = $"Summarize with {string.Join(", ", _options.Models)} at {_endpoint} ({post.Body.Length:N0} characters, about {tokens:N0} input tokens)";
+            var unsendable = Unsendable(post, tokens);
+            var action = unsendable != null
+                ? $"Refuse as too long and send nothing ({unsendable.Message})"
+                : $"Summarize with {string.Join(", ", _options.Models)} at {_endpoint} ({post.Body.Length:N0} characters, about {tokens:N0} input tokens)";
             return new PostPlan(post, tokens, action, null, unsendable);
+        }
+
+        /// <summary>Why no route could take the post (over every model's input limit, or every route's tokens-per-minute limit), or null.</summary>
+        private PostReadException? Unsendable(PostDocument post, long tokens)
+        {
+            if (tokens > SummarizerOptions.FallbackInputTokenLimit)
+            {
+                return new PostReadException(post.Source, PostProblem.TooManyTokens, Message.Format(EngineMessages.PostTooManyTokens, post.Source, tokens, SummarizerOptions.FallbackInputTokenLimit));
+            }
+            return TooLongForEveryRoute(tokens) is { } overEveryRoute
+                ? new PostReadException(post.Source, PostProblem.TooManyTokens, Message.Format(EngineMessages.PostOverEveryRoute, post.Source, overEveryRoute))
+                : null;
+        }
+
+        /// <summary>
+        /// Planning does not wait for a shared ledger that cannot answer: the post is then planned as sendable, and its reservation,
+        /// which waits for the ledger within MaxWait and applies the same rule, refuses or defers it.
+        /// </summary>
+        private string? TooLongForEveryRoute(long tokens)
+        {
+            try
+            {
+                return Ledger.TooLongForEveryRoute(Routes(), tokens);
+            }
+            catch (LedgerUnavailableException)
+            {
+                return null;
+            }
         }
 
         /// <summary>Summarises a post to its final outcome: planned first, then reused, refused or summarised.</summary>
@@ -311,14 +339,17 @@ namespace InterviewTools.Engine
         /// <exception cref="LedgerUnavailableException">A shared ledger store was lost since the engine opened.</exception>
         public int ResetLedger(LedgerReset reset) => Ledger.Reset(reset);
 
-        /// <summary>Lists the models again and checks the chain against the list; false when no key can list them.</summary>
-        public async Task<bool> RefreshModelsAsync(CancellationToken cancellationToken)
+        /// <summary>
+        /// Lists the models again and checks the chain against the list. Null when that was done; otherwise why not: no key to
+        /// list them with (<see cref="FailureKind.NoUsableKey"/>), or an endpoint that cannot be reached.
+        /// </summary>
+        public async Task<SummaryFailure?> RefreshModelsAsync(CancellationToken cancellationToken)
         {
-            if (_pool == null || _pool.IsEmpty) return false;
+            if (_pool == null || _pool.IsEmpty) return new SummaryFailure(FailureKind.NoUsableKey, "No API key is configured to list the models with.");
             var planner = new RoutePlanner(_pool.Keys, _options.Models, Ledger, _time, TimeSpan.Zero);
-            await ModelChain.ValidateAsync(new GeminiClient(GeminiHttp.Shared, _endpoint!), planner, TransientRetry.ForModelListing(_time), _time, _log, refresh: true, cancellationToken)
+            var check = await ModelChain.ValidateAsync(new GeminiClient(GeminiHttp.Shared, _endpoint!), planner, TransientRetry.ForModelListing(_time), _time, _log, refresh: true, cancellationToken)
                 .ConfigureAwait(false);
-            return true;
+            return check.Failure;
         }
 
         /// <summary>
@@ -332,7 +363,7 @@ namespace InterviewTools.Engine
             {
                 var tokens = EstimateTokens(post);
                 var cached = !_settings.Force && _cache.TryGet(post, _cacheKey, out _, includeFallback: false);
-                planned.Add(new PlannedPost(post.Source, cached, !cached && Provider == PostSummaryProvider.Gemini && tokens > SummarizerOptions.FallbackInputTokenLimit, tokens));
+                planned.Add(new PlannedPost(post.Source, cached, !cached && Provider == PostSummaryProvider.Gemini && Unsendable(post, tokens) != null, tokens));
             }
             var routes = new List<RouteAllowance>();
             if (Provider == PostSummaryProvider.Gemini)
@@ -357,6 +388,9 @@ namespace InterviewTools.Engine
             }
             return new BatchPlan(planned, routes);
         }
+
+        /// <summary>Every key × model of the chain, as the planner would try them.</summary>
+        private IReadOnlyList<Route> Routes() => _options.Models.SelectMany(model => _pool!.Keys.Select(key => new Route(key, model))).ToList();
 
         private ILedgerStore Ledger => _ledger ?? throw new InvalidOperationException("The offline summarizer keeps no quota ledger.");
     }

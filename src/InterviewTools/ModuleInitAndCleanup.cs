@@ -49,9 +49,26 @@ namespace InterviewTools
         {
             var requested = new AssemblyName(args.Name);
             if (string.Equals(requested.Name, ContractsAssembly, StringComparison.OrdinalIgnoreCase)) return Assembly.LoadFrom(Path.Combine(ModuleFolder, ContractsAssembly + ".dll"));
+            if (IsSatellite(requested)) return LoadSatellite(requested);
             if (requested.Name == null || !Shipped.Contains(requested.Name) || !RequestedByThisModule(args.RequestingAssembly)) return null;
             if (_loadIntoPrivateContext != null) return _loadIntoPrivateContext(requested);
             return Assembly.LoadFrom(Path.Combine(DependencyFolder, requested.Name + ".dll"));
+        }
+
+        private static bool IsSatellite(AssemblyName name) =>
+            !string.IsNullOrEmpty(name.CultureName) && name.Name != null && name.Name.EndsWith(".resources", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// Translated messages: &lt;culture&gt;/&lt;assembly&gt;.resources.dll beside the assembly they translate. PowerShell 7 finds them
+        /// itself, in the parent's load context; this answers Windows PowerShell 5.1 should its probing miss the Dependencies folder.
+        /// </summary>
+        private static Assembly? LoadSatellite(AssemblyName requested)
+        {
+            var parent = requested.Name!.Substring(0, requested.Name.Length - ".resources".Length);
+            var folder = string.Equals(parent, typeof(ModuleInitAndCleanup).Assembly.GetName().Name, StringComparison.OrdinalIgnoreCase) ? ModuleFolder
+                : Shipped.Contains(parent) ? DependencyFolder : null;
+            var path = folder == null ? null : Path.Combine(folder, requested.CultureName!, requested.Name + ".dll");
+            return path != null && File.Exists(path) && _loadIntoPrivateContext == null ? Assembly.LoadFrom(path) : null;
         }
 
         /// <summary>.NET Framework may not say who asked; then the exact file name is the only evidence, as in PSResourceGet.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 
 namespace InterviewTools.Engine.Tests
 {
@@ -12,6 +13,9 @@ namespace InterviewTools.Engine.Tests
 
         /// <summary>A post in the repository's own samples folder.</summary>
         public static string InRepository(string name) => System.IO.Path.Combine(Root, "samples", name);
+
+        /// <summary>A file of the repository, e.g. RepositoryFile("src", "InterviewTools.Engine").</summary>
+        public static string RepositoryFile(params string[] parts) => System.IO.Path.Combine(new[] { Root }.Concat(parts).ToArray());
 
         private static string FindRoot()
         {

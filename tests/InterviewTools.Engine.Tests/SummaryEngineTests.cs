@@ -88,6 +88,25 @@ namespace InterviewTools.Engine.Tests
         }
 
         [Fact]
+        public void APostOverEveryRoutesConfiguredTokensPerMinuteIsPlannedAsUnsendableWithItsEstimateAndTheLimit()
+        {
+            _environment["GEMINI_API_KEY"] = "AIzaSy-FRONT-DOOR-TEST-KEY";
+            Directory.CreateDirectory(_state);
+            File.WriteAllText(Path.Combine(_state, "config.yaml"), "models: [gemini-3.5-flash]\nlimits:\n  gemini-3.5-flash: { tpm: 1000 }\n");
+            var engine = Open(new EngineSettings());
+            var post = engine.ReadText("text:1", new string('字', 3_000));
+
+            var plan = engine.Plan(post);
+            var batch = engine.PlanBatch(new[] { post, engine.ReadText("text:2", "短帖子") });
+
+            Assert.False(plan.NeedsWork);
+            Assert.Contains("(1,000, configured)", plan.Unsendable!.Message);
+            Assert.Contains("Refuse", plan.Action);
+            Assert.Contains($"{plan.EstimatedInputTokens:N0} input tokens", plan.Action);
+            Assert.Equal(new[] { true, false }, batch.Posts.Select(p => p.Unsendable).ToArray());
+        }
+
+        [Fact]
         public async Task ABatchPlanTellsCachedPostsFromNewOnesAndEachRoutesAllowanceAndItsSource()
         {
             var offline = Open(new EngineSettings { Provider = PostSummaryProvider.Offline });

@@ -31,6 +31,9 @@ public sealed class FakeGeminiOptions
     /// <summary>Added before every generate response.</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;
 
+    /// <summary>When longer than <see cref="Latency"/>, each generate call waits a uniformly random time between the two, as a real service varies.</summary>
+    public TimeSpan LatencyMax { get; set; } = TimeSpan.Zero;
+
     public int Port { get; set; }
 
     internal QuotaLimits QuotaFor(string project, string model) =>

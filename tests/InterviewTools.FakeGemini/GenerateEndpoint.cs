@@ -22,9 +22,12 @@ internal static class GenerateEndpoint
         }
 
         await WaitWhileHeldAsync(state, exchange);
-        if (state.Options.Latency > TimeSpan.Zero)
+        var latency = state.Options.LatencyMax > state.Options.Latency
+            ? state.Options.Latency + (state.Options.LatencyMax - state.Options.Latency) * Random.Shared.NextDouble()
+            : state.Options.Latency;
+        if (latency > TimeSpan.Zero)
         {
-            await Task.Delay(state.Options.Latency, exchange.Cancellation);
+            await Task.Delay(latency, exchange.Cancellation);
         }
 
         if (state.Quota.TryAcquire(call.Project, model.Id, call.PromptTokens, out var lease) is { } refusal)

@@ -12,19 +12,20 @@ namespace InterviewTools.Tests
     {
         public static IEnumerable<object[]> BadAnswers() => new[]
         {
-            new object[] { "blocked prompt", FakeReply.BlockedPrompt("PROHIBITED_CONTENT"), "SummaryPromptBlocked", "PROHIBITED_CONTENT" },
-            new object[] { "safety", FakeReply.Finish("SAFETY"), "SummaryResponseBlocked", "SAFETY" },
-            new object[] { "max tokens", FakeReply.Finish("MAX_TOKENS", "{\"summary\": \"cut"), "SummaryAnswerTruncated", "maxOutputTokens" },
-            new object[] { "empty parts", FakeReply.EmptyParts(), "SummaryEmptyAnswer", "no text parts" },
-            new object[] { "invalid json", FakeReply.Json("这不是 JSON"), "SummaryInvalidAnswer", "not valid JSON" },
+            new object[] { "blocked prompt", FakeReply.BlockedPrompt("PROHIBITED_CONTENT"), 1, "SummaryPromptBlocked", "PROHIBITED_CONTENT" },
+            new object[] { "safety", FakeReply.Finish("SAFETY"), 1, "SummaryResponseBlocked", "SAFETY" },
+            // A MAX_TOKENS answer is retried once with more room: only a second one fails the post.
+            new object[] { "max tokens twice", FakeReply.Finish("MAX_TOKENS", "{\"summary\": \"cut"), 2, "SummaryAnswerTruncated", "maxOutputTokens" },
+            new object[] { "empty parts", FakeReply.EmptyParts(), 1, "SummaryEmptyAnswer", "no text parts" },
+            new object[] { "invalid json", FakeReply.Json("这不是 JSON"), 1, "SummaryInvalidAnswer", "not valid JSON" },
         };
 
         [Theory]
         [MemberData(nameof(BadAnswers))]
-        public void BadAnswerFailsThatPostWithAReasonAndTheRunGoesOn(string label, FakeReply reply, string errorId, string reason)
+        public void BadAnswerFailsThatPostWithAReasonAndTheRunGoesOn(string label, FakeReply reply, int times, string errorId, string reason)
         {
             using var world = new HostedScenario();
-            world.Server.Enqueue(reply);
+            for (var i = 0; i < times; i++) world.Server.Enqueue(reply);
 
             var run = world.Run("Invoke-PostSummary -Text '第一篇 面经', '第二篇 面经' -ThrottleLimit 1");
 
@@ -122,6 +123,33 @@ namespace InterviewTools.Tests
             Assert.DoesNotContain("AIzaSy-NOT-A-REAL-KEY-42", string.Join("\n", run.AllText()));
             Assert.Empty(run.Output);
             Assert.Equal(0, world.Server.GenerateCount);
+        }
+
+        [Fact]
+        public void ARefusedEndpointStopsTheRunWithOneTerminatingErrorNamingItsUrlAndARerunSendsOnlyTheUnfinishedPosts()
+        {
+            using var world = new HostedScenario();
+            for (var i = 1; i <= 6; i++) world.WritePost($"p{i}.txt", $"第 {i} 篇面经：问了 GQA 和 RoPE。");
+            world.Run("Invoke-PostSummary -Path p1.txt, p2.txt");
+            var refused = RefusedEndpoint.Reserve();
+            Environment.SetEnvironmentVariable("GOOGLE_GEMINI_BASE_URL", refused);
+
+            var (run, caught) = world.RunCatching("Invoke-PostSummary -Path p*.txt -MaxRetryCount 1 -ThrottleLimit 3");
+
+            Assert.NotNull(caught);
+            Assert.Equal("GeminiEndpointUnreachable", caught!.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Equal(ErrorCategory.ConnectionError, caught.CategoryInfo.Category);
+            Assert.Null(caught.TargetObject);
+            Assert.Contains(refused, caught.ToString());
+            Assert.IsType<System.Net.Http.HttpRequestException>(caught.Exception);
+            Assert.Empty(run.Errors);
+            Assert.Equal(new[] { true, true }, run.Output.Select(o => ((PostSummaryView)o).FromCache).ToArray());
+
+            Environment.SetEnvironmentVariable("GOOGLE_GEMINI_BASE_URL", world.Server.BaseUrl);
+            var rerun = world.Run("Invoke-PostSummary -Path p*.txt");
+
+            Assert.Equal(6, rerun.Output.Count(o => ((PostSummaryView)o).Status == "Succeeded"));
+            Assert.Equal(6, world.Server.GenerateCount);
         }
 
         [Fact]

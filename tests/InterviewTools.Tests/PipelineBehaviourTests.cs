@@ -44,6 +44,26 @@ namespace InterviewTools.Tests
         }
 
         [Fact]
+        public void WhatIfFlagsAPostTooLongForEveryRouteWithItsEstimateAndTheLimit()
+        {
+            var host = new RecordingHost();
+            using var world = new HostedScenario(host: host, config: "limits:\n  gemini-2.5-flash: { rpm: 1000000, rpd: 100000000, tpm: 1000 }\n");
+            world.WritePost("long.txt", string.Concat(Enumerable.Repeat("大模型面试八股", 300)));
+            world.WritePost("short.txt", "什么是 GQA？");
+
+            world.Run("Invoke-PostSummary -Path ./*.txt -Model gemini-2.5-flash -WhatIf");
+            var run = world.Run("Invoke-PostSummary -Path ./*.txt -Model gemini-2.5-flash");
+
+            var flagged = Assert.Single(host.Lines, l => l.StartsWith("What if:") && l.Contains("long.txt"));
+            Assert.Contains("too long", flagged);
+            Assert.Matches(@"about 2,\d{3} input tokens", flagged);
+            Assert.Contains("(1,000, configured)", flagged);
+            Assert.True(host.Lines.Any(l => l.StartsWith("What if:") && l.Contains("short.txt") && l.Contains("Summarize")), string.Join("\n", host.Lines));
+            Assert.Equal("PostTooLong", Assert.Single(run.Errors).FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Equal(1, world.Server.GenerateCount);
+        }
+
+        [Fact]
         public void ConfirmSendsOnlyThePostsTheUserAccepts()
         {
             var host = new RecordingHost();
@@ -136,7 +156,7 @@ namespace InterviewTools.Tests
             Assert.DoesNotContain(everything, text => text.Contains(HostedScenario.Secret));
             Assert.Contains(everything, text => text.Contains("key-"));
             Assert.Contains(runs[2].Errors, e => e.FullyQualifiedErrorId.StartsWith("GeminiNoUsableModel"));
-            Assert.Contains(runs[3].Output, o => ((PostSummaryView)o).Status == "Failed");
+            Assert.Contains(runs[3].Errors, e => e.FullyQualifiedErrorId.StartsWith("GeminiEndpointUnreachable"));
         }
     }
 }

@@ -176,6 +176,22 @@ namespace InterviewTools.Tests
         }
 
         [Fact]
+        public void RefreshAgainstARefusedEndpointSaysSoOnceAndStillShowsTheLedger()
+        {
+            using var world = new HostedScenario();
+            var refused = RefusedEndpoint.Reserve();
+            Environment.SetEnvironmentVariable("GOOGLE_GEMINI_BASE_URL", refused);
+
+            var run = world.Run("Get-QuotaStatus -Refresh");
+
+            var error = Assert.Single(run.Errors);
+            Assert.Equal("GeminiEndpointUnreachable", error.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Contains(refused, error.ToString());
+            Assert.DoesNotContain(run.Warnings, w => w.Contains("Could not list the models"));
+            Assert.NotEmpty(run.Output);
+        }
+
+        [Fact]
         public void EveryScriptBlockOfTheTableViewRunsOnARealRow()
         {
             using var world = new HostedScenario(config: null);

@@ -43,6 +43,28 @@ namespace InterviewTools.Tests
         }
 
         [Fact]
+        public async Task TwoProcessesOnAProjectOfUnknownTierLearnItWithOne429()
+        {
+            var options = new FakeGeminiOptions();
+            options.ModelQuotas["gemini-3.5-flash"] = new QuotaLimits(Rpm: 5, Rpd: 20);
+            options.ModelQuotas["gemini-3.1-flash-lite"] = new QuotaLimits(Rpm: 15, Rpd: 500);
+            // No config.yaml: the built-in free-tier table paces the project, and one request of one process goes past it to learn the tier.
+            using var world = new HostedScenario(options, config: null);
+            var script = world.WritePost("tier.ps1",
+                "$posts = 1..8 | ForEach-Object { \"进程 $env:IT_PROCESS 第 $_ 篇：什么是 RoPE？\" }\n" +
+                "Invoke-PostSummary -Text $posts -Model gemini-3.5-flash, gemini-3.1-flash-lite -ThrottleLimit 2 -MaxWaitSec 0 | ForEach-Object { \"$($_.Status) $($_.Model)\" }\n" +
+                "\"TIER $(@(Get-QuotaStatus)[0].Tier)\"\n");
+
+            var results = await Task.WhenAll(RunAsync(script, "A"), RunAsync(script, "B"));
+
+            var lines = results.SelectMany(r => r.Lines).ToList();
+            Assert.All(results, r => Assert.True(r.ExitCode == 0, string.Join("\n", r.Lines)));
+            Assert.Single(world.Server.Requests, r => r.Status == 429);
+            Assert.Equal(16, lines.Count(l => l.StartsWith("OUT Succeeded")));
+            Assert.True(lines.Contains("OUT TIER Free"), string.Join("\n", lines));
+        }
+
+        [Fact]
         public async Task TwoProcessesSummarizingTheSamePostsLeaveOneReadableCacheEntryEach()
         {
             using var world = new HostedScenario();

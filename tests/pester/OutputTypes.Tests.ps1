@@ -139,21 +139,35 @@ Describe 'Output objects in ordinary pipelines' -Tag 'Offline' {
             }
         }
 
-        It 'writes every enum property by name, as the help says: Export-Csv, Export-PostSummary and ConvertTo-Json -EnumsAsStrings' {
+        It 'writes every enum property by name, as the help says: Export-Csv, Export-PostSummary and ConvertTo-Json without -EnumsAsStrings' {
             $enums = @($propertyNames | Where-Object { ([Nullable]::GetUnderlyingType($type.GetProperty($_).PropertyType) ?? $type.GetProperty($_).PropertyType).IsEnum })
             $enums | Should -Not -BeNullOrEmpty
             $csv = @($items | ConvertTo-Csv | ConvertFrom-Csv)
-            $json = @($items | ConvertTo-Json -EnumsAsStrings | ConvertFrom-Json)
             $yamlPath = Join-Path $TestDrive "$TypeName-enums.yaml"
             $items | Export-PostSummary -LiteralPath $yamlPath
             $yaml = Get-Content -LiteralPath $yamlPath -Raw
             for ($i = 0; $i -lt $items.Count; $i++) {
+                $json = $items[$i] | ConvertTo-Json
                 foreach ($name in $enums) {
                     $csv[$i].$name | Should -BeExactly "$($items[$i].$name)"
-                    $json[$i].$name | Should -BeExactly "$($items[$i].$name)"
+                    $json | Should -Match ('(?m)^  "{0}": "{1}",?$' -f $name, $items[$i].$name) -Because "$name of object $i"
                     $yaml | Should -Match "(?m)^${name}: $($items[$i].$name)$"
                 }
             }
+        }
+
+        It 'filters, sorts and groups by an enum name, on the objects and on the rows Import-Csv gives back' {
+            $csv = Join-Path $TestDrive "$TypeName-filter.csv"
+            $items | Export-Csv -LiteralPath $csv
+            $rows = @(Import-Csv -LiteralPath $csv)
+            $property = $sample.GroupBy
+            foreach ($name in @($items | ForEach-Object { "$($_.$property)" } | Sort-Object -Unique)) {
+                $expected = @($items | ForEach-Object { "$($_.$property)" } | Where-Object { $_ -eq $name }).Count
+                @($items | Where-Object $property -eq $name).Count | Should -Be $expected -Because "Where-Object $property -eq $name"
+                @($rows | Where-Object $property -eq $name).Count | Should -Be $expected -Because "Import-Csv, then Where-Object $property -eq $name"
+            }
+            $sorted = @($items | Sort-Object -Property $property | ForEach-Object $property)
+            $sorted | Should -Be ([System.Linq.Enumerable]::ToArray([System.Linq.Enumerable]::Order([long[]]@($items | ForEach-Object $property)))) -Because 'an enum sorts by its value'
         }
 
         It 'ConvertTo-Json writes every property without cutting it, and ConvertFrom-Json gives each value back' {

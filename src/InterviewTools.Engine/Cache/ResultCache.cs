@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Posts;
+using InterviewTools.Engine.Resources;
 using InterviewTools.Engine.State;
 using InterviewTools.Engine.Summaries;
 
@@ -151,7 +152,7 @@ namespace InterviewTools.Engine.Cache
             var entry = Parse(bytes, out var defect);
             if (entry == null || !key.Matches(entry, contentHash))
             {
-                _log.Warning($"The summary {Shared!.Location} holds for entry {id} could not be used ({defect ?? "it holds another post's or another prompt's summary"}); the post will be summarised again.");
+                _log.Warning(Message.Format(EngineMessages.SharedSummaryUnusable, Shared!.Location, id, defect ?? EngineMessages.SharedSummaryMismatch));
                 return null;
             }
             try
@@ -162,7 +163,7 @@ namespace InterviewTools.Engine.Cache
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                _log.Warning($"A summary from {Shared!.Location} could not be kept in the local cache ({e.Message}).");
+                _log.Warning(Message.Format(EngineMessages.SharedSummaryNotKept, Shared!.Location, e.Message));
             }
             return entry;
         }

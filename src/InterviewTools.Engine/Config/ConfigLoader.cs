@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using InterviewTools.Engine.Resources;
 using InterviewTools.Engine.Yaml;
 
 namespace InterviewTools.Engine.Config
@@ -20,7 +21,7 @@ namespace InterviewTools.Engine.Config
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is DecoderFallbackException)
             {
-                return Failed(fullPath, $"{fullPath}: cannot be read ({e.Message}); no setting of it is used.");
+                return Failed(fullPath, Message.Format(EngineMessages.ConfigUnreadable, fullPath, e.Message));
             }
             return Parse(yaml, fullPath, environment);
         }
@@ -31,12 +32,12 @@ namespace InterviewTools.Engine.Config
             if (stream == null)
             {
                 var reason = ConfigText.ScrubParserMessage(error!, yaml, ConfigReader.FieldNames);
-                return Failed(path, $"{path}, line {error!.Line}, column {error.Column}: not valid YAML: {reason}. No setting of it is used.");
+                return Failed(path, Message.Format(EngineMessages.ConfigNotYaml, path, error!.Line, error.Column, reason));
             }
             var reader = new ConfigReader(path, environment);
             if (stream.Documents.Count > 1)
             {
-                return Failed(path, $"{path}, line {stream.Documents[1].RootNode.Start.Line}: holds more than one YAML document; put every setting in one.");
+                return Failed(path, Message.Format(EngineMessages.ConfigManyDocuments, path, stream.Documents[1].RootNode.Start.Line));
             }
             if (stream.Documents.Count == 1) reader.ReadRoot(stream.Documents[0].RootNode);
             return reader.Result();

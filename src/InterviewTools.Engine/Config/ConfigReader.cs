@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Gemini;
+using InterviewTools.Engine.Resources;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -42,7 +43,7 @@ namespace InterviewTools.Engine.Config
             if (IsNull(root)) return;
             if (!(root is YamlMappingNode mapping))
             {
-                Problem(root, "the file must be a mapping of settings (" + string.Join(", ", Settings) + ").");
+                Problem(root, Message.Format(EngineMessages.ConfigNotAMapping, string.Join(", ", Settings)));
                 return;
             }
             foreach (var setting in mapping.Children)
@@ -80,7 +81,7 @@ namespace InterviewTools.Engine.Config
                         _config.ThrottleLimit = (int?)Integer(value, "throttleLimit", 1, InterviewToolsConfig.MaxThrottleLimit);
                         break;
                     default:
-                        Warning(setting.Key, $"the setting {ConfigText.Echo(name)} is not one this version knows ({string.Join(", ", Settings)}); it is ignored.");
+                        Warning(setting.Key, Message.Format(EngineMessages.ConfigUnknownSetting, ConfigText.Echo(name), string.Join(", ", Settings)));
                         break;
                 }
             }
@@ -96,7 +97,7 @@ namespace InterviewTools.Engine.Config
             }
             catch (ArgumentException)
             {
-                Problem(node, "endpoint must be an http or https base URL without a query string, such as " + GeminiEndpoint.DefaultBaseUrl + "; the default is used.");
+                Problem(node, Message.Format(EngineMessages.ConfigEndpointInvalid, GeminiEndpoint.DefaultBaseUrl));
             }
         }
 
@@ -110,10 +111,10 @@ namespace InterviewTools.Engine.Config
                 var model = Text(item, "each model");
                 if (model == null) continue;
                 var bare = ModelId.Bare(model);
-                if (models.Contains(bare, StringComparer.OrdinalIgnoreCase)) Warning(item, $"models lists {ConfigText.Echo(bare)} twice; the second is ignored.");
+                if (models.Contains(bare, StringComparer.OrdinalIgnoreCase)) Warning(item, Message.Format(EngineMessages.ConfigModelTwice, ConfigText.Echo(bare)));
                 else models.Add(bare);
             }
-            if (models.Count == 0) Warning(node, "models names no model; the default chain is used.");
+            if (models.Count == 0) Warning(node, EngineMessages.ConfigNoModel);
             _config.Models = models;
         }
 
@@ -122,7 +123,7 @@ namespace InterviewTools.Engine.Config
             if (IsNull(node)) return;
             if (!(node is YamlSequenceNode sequence))
             {
-                Problem(node, "keys must be a list of entries, each with 'key' or 'env' and an optional 'project'; no key of it is used.");
+                Problem(node, EngineMessages.ConfigKeysNotAList);
                 return;
             }
             var keys = new List<ConfiguredKey>();
@@ -138,7 +139,7 @@ namespace InterviewTools.Engine.Config
         {
             if (!(item is YamlMappingNode entry))
             {
-                Problem(item, "each entry under keys must be a mapping such as '{ project: alpha, env: WORK_GEMINI_KEY }'; this one is ignored.");
+                Problem(item, Message.Format(EngineMessages.ConfigKeyEntryNotAMapping));
                 return null;
             }
             string? project = null, literal = null, variable = null;
@@ -157,7 +158,7 @@ namespace InterviewTools.Engine.Config
                         project = Text(field.Value, "project");
                         if (project != null && !KeyEntry.IsValidLabel(project))
                         {
-                            Problem(field.Value, "a project label may hold only letters, digits, '.', '_' and '-'; this key is ignored.");
+                            Problem(field.Value, EngineMessages.ConfigProjectLabelInvalid);
                             valid = false;
                         }
                         break;
@@ -170,7 +171,7 @@ namespace InterviewTools.Engine.Config
                         valid &= variable != null;
                         break;
                     default:
-                        Problem(field.Key, $"{ConfigText.Echo(name)} is not a field of a key entry (use {string.Join(", ", KeyFields)}); this key is ignored.");
+                        Problem(field.Key, Message.Format(EngineMessages.ConfigKeyFieldUnknown, ConfigText.Echo(name), string.Join(", ", KeyFields)));
                         valid = false;
                         break;
                 }
@@ -178,12 +179,12 @@ namespace InterviewTools.Engine.Config
             if (!valid) return null;
             if (literal != null && variable != null)
             {
-                Problem(entry, "this key entry has both 'key' and 'env'; give one. It is ignored.");
+                Problem(entry, EngineMessages.ConfigKeyAndEnv);
                 return null;
             }
             if (literal == null && variable == null)
             {
-                Problem(entry, "this key entry has neither 'key' nor 'env'; it is ignored.");
+                Problem(entry, EngineMessages.ConfigNeitherKeyNorEnv);
                 return null;
             }
             return literal != null
@@ -195,13 +196,13 @@ namespace InterviewTools.Engine.Config
         {
             if (ConfigText.LooksLikeGoogleKey(variable))
             {
-                Problem(entry, "'env' holds what looks like a key rather than the name of an environment variable; write it under 'key' instead. This entry is ignored.");
+                Problem(entry, EngineMessages.ConfigEnvHoldsKey);
                 return null;
             }
             var value = _environment(variable);
             if (string.IsNullOrWhiteSpace(value))
             {
-                Problem(entry, $"the environment variable {ConfigText.Echo(variable)} is not set or is empty; this key is left out.");
+                Problem(entry, Message.Format(EngineMessages.ConfigEnvNotSet, ConfigText.Echo(variable)));
                 return null;
             }
             return FromText(entry, value!, project, $"{_fileName} (line {entry.Start.Line}, $env:{variable})");
@@ -212,13 +213,13 @@ namespace InterviewTools.Engine.Config
             var parsed = KeyEntry.Parse(text, out var problem);
             if (parsed == null)
             {
-                Problem(entry, (problem ?? "the key is empty") + "; this key is ignored.");
+                Problem(entry, Message.Format(EngineMessages.ConfigKeyIgnored, problem ?? EngineMessages.ConfigKeyEmpty));
                 return null;
             }
             var key = ApiKey.FromPlainText(parsed.Key);
             if (project != null && parsed.Project != null && !string.Equals(project, parsed.Project, StringComparison.Ordinal))
             {
-                Warning(entry, $"{key.Fingerprint} is labelled '{parsed.Project}' in its value but the entry says project '{project}'; '{project}' is used.");
+                Warning(entry, Message.Format(EngineMessages.ConfigProjectConflict, key.Fingerprint, parsed.Project, project));
             }
             return new ConfiguredKey(key, project ?? parsed.Project, origin);
         }
@@ -228,7 +229,7 @@ namespace InterviewTools.Engine.Config
             if (IsNull(node)) return;
             if (!(node is YamlMappingNode models))
             {
-                Problem(node, "limits must map each model to its limits, e.g. 'gemini-3.5-flash: { rpm: 5, rpd: 20 }'; no limit of it is used.");
+                Problem(node, Message.Format(EngineMessages.ConfigLimitsNotAMapping));
                 return;
             }
             var limits = new Dictionary<string, QuotaLimits>(StringComparer.OrdinalIgnoreCase);
@@ -247,7 +248,7 @@ namespace InterviewTools.Engine.Config
             if (IsNull(node)) return new QuotaLimits();
             if (!(node is YamlMappingNode fields))
             {
-                Problem(node, $"the limits of {ConfigText.Echo(model)} must be a mapping of rpm, tpm, rpd and tpd; they are ignored.");
+                Problem(node, Message.Format(EngineMessages.ConfigModelLimitsNotAMapping, ConfigText.Echo(model)));
                 return null;
             }
             var limits = new QuotaLimits();
@@ -260,7 +261,7 @@ namespace InterviewTools.Engine.Config
                     valid = false;
                     continue;
                 }
-                var label = $"{name} of {ConfigText.Echo(model)}";
+                var label = Message.Format(EngineMessages.ConfigLimitLabel, name, ConfigText.Echo(model));
                 switch (Known(name, LimitFields))
                 {
                     case "rpm":
@@ -276,7 +277,7 @@ namespace InterviewTools.Engine.Config
                         limits.InputTokensPerDay = Limit(field.Value, label, long.MaxValue, ref valid);
                         break;
                     default:
-                        Problem(field.Key, $"{ConfigText.Echo(name)} is not a limit (use rpm, tpm, rpd, tpd); the limits of {ConfigText.Echo(model)} are ignored.");
+                        Problem(field.Key, Message.Format(EngineMessages.ConfigNotALimit, ConfigText.Echo(name), ConfigText.Echo(model)));
                         valid = false;
                         break;
                 }
@@ -300,11 +301,11 @@ namespace InterviewTools.Engine.Config
                 && long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
             {
                 if (value >= minimum && value <= maximum) return value;
-                var range = maximum == long.MaxValue || maximum == int.MaxValue ? $"{minimum} or more" : $"from {minimum} to {maximum}";
-                Problem(node, $"{label} must be {range}, not {value}; it is ignored.");
+                var range = maximum == long.MaxValue || maximum == int.MaxValue ? Message.Format(EngineMessages.ConfigRangeAtLeast, minimum) : Message.Format(EngineMessages.ConfigRangeBetween, minimum, maximum);
+                Problem(node, Message.Format(EngineMessages.ConfigOutOfRange, label, range, value));
                 return null;
             }
-            Problem(node, $"{label} must be a whole number; it is ignored.");
+            Problem(node, Message.Format(EngineMessages.ConfigNotWholeNumber, label));
             return null;
         }
 
@@ -312,7 +313,7 @@ namespace InterviewTools.Engine.Config
         {
             if (IsNull(node)) return null;
             if (node is YamlScalarNode { Style: ScalarStyle.Plain } scalar && bool.TryParse(scalar.Value, out var value)) return value;
-            Problem(node, $"{label} must be true or false; it is ignored.");
+            Problem(node, Message.Format(EngineMessages.ConfigNotBoolean, label));
             return null;
         }
 
@@ -320,21 +321,21 @@ namespace InterviewTools.Engine.Config
         {
             if (IsNull(node)) return null;
             if (node is YamlScalarNode scalar && !string.IsNullOrWhiteSpace(scalar.Value)) return scalar.Value!.Trim();
-            Problem(node, node is YamlScalarNode ? $"{label} is empty; it is ignored." : $"{label} must be a single value, not a list or a mapping; it is ignored.");
+            Problem(node, node is YamlScalarNode ? Message.Format(EngineMessages.ConfigEmptyValue, label) : Message.Format(EngineMessages.ConfigNotAScalar, label));
             return null;
         }
 
         private string? RequiredText(YamlNode node, string label)
         {
             if (!IsNull(node)) return Text(node, label);
-            Problem(node, $"{label} is empty; this key entry is ignored.");
+            Problem(node, Message.Format(EngineMessages.ConfigEmptyKeyField, label));
             return null;
         }
 
         private string? NameOf(YamlNode key)
         {
             if (key is YamlScalarNode scalar && !string.IsNullOrWhiteSpace(scalar.Value)) return scalar.Value!.Trim();
-            Problem(key, "a setting name must be a plain word; this entry is ignored.");
+            Problem(key, EngineMessages.ConfigSettingNameNotPlain);
             return null;
         }
 
@@ -349,6 +350,6 @@ namespace InterviewTools.Engine.Config
 
         private void Warning(YamlNode node, string message) => _warnings.Add(At(node) + message);
 
-        private string At(YamlNode node) => $"{_path}, line {node.Start.Line}: ";
+        private string At(YamlNode node) => Message.Format(EngineMessages.ConfigAt, _path, node.Start.Line);
     }
 }

@@ -88,7 +88,8 @@ namespace InterviewTools.Engine.Gemini
             }
             catch (Exception e) when (e is HttpRequestException || e is IOException || e is OperationCanceledException)
             {
-                throw new GeminiTransportException(key.Scrub($"The request to {Describe(uri)} failed: {Innermost(e).Message}"), null);
+                throw new GeminiTransportException(key.Scrub($"The request to {Describe(uri)} failed: {Innermost(e).Message}"), e,
+                    ConnectionFault.IsUnreachable(e) ? Endpoint : null);
             }
 
             using (response)

@@ -27,9 +27,16 @@ namespace InterviewTools.Engine.Gemini
     /// <summary>No usable answer arrived: a connection fault, a reset, or a timeout.</summary>
     internal sealed class GeminiTransportException : GeminiException
     {
-        public GeminiTransportException(string message, Exception? inner = null) : base(message, inner)
+        public GeminiTransportException(string message, Exception? inner = null, GeminiEndpoint? unreachable = null) : base(message, inner)
         {
+            Unreachable = unreachable;
         }
+
+        /// <summary>
+        /// The endpoint, when no connection to it could be made at all (refused, no such host, TLS failure): the endpoint's
+        /// fault, not a model's, so no other model can do better. Null for a reset or a cut-off answer, which another try may mend.
+        /// </summary>
+        public GeminiEndpoint? Unreachable { get; }
     }
 
     /// <summary>The server answered 2xx with a body that is not the expected JSON.</summary>

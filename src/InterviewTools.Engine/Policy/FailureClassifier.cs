@@ -31,10 +31,21 @@ namespace InterviewTools.Engine.Policy
         {
             GeminiApiException api => Classify(api.Error),
             TimeoutRejectedException _ => new SummaryFailure(FailureKind.TimedOut, $"No answer within {timeout.TotalSeconds:0.#} s (-TimeoutSec)."),
+            GeminiTransportException { Unreachable: { } endpoint } transport => Unreachable(endpoint, transport),
             GeminiTransportException transport => new SummaryFailure(FailureKind.NetworkError, transport.Message),
             GeminiMalformedResponseException malformed => new SummaryFailure(FailureKind.ServerError, malformed.Message),
             _ => throw new ArgumentException($"{exception.GetType().Name} is not a service failure.", nameof(exception)),
         };
+
+        private static SummaryFailure Unreachable(GeminiEndpoint endpoint, GeminiTransportException transport)
+        {
+            var cause = transport.InnerException ?? transport;
+            var why = cause;
+            while (why.InnerException != null) why = why.InnerException;
+            return new SummaryFailure(FailureKind.EndpointUnreachable,
+                $"The Gemini endpoint {endpoint} cannot be reached ({why.Message.TrimEnd('.')}), so the run stops: no model or key is to blame. " +
+                "Posts not summarized yet are summarized when the same command runs again.", cause: cause);
+        }
 
         /// <summary>Per-minute cool-downs get this margin over the server's own delay, so the retry lands after the window really moved.</summary>
         public static readonly TimeSpan CoolDownMargin = TimeSpan.FromSeconds(1);
@@ -49,6 +60,7 @@ namespace InterviewTools.Engine.Policy
         {
             if (exception is GeminiApiException api) return Verdict(api.Error);
             var failure = Classify(exception, timeout);
+            if (failure.Kind == FailureKind.EndpointUnreachable) return new FailureVerdict(RotationAction.EndpointUnreachable, failure, failure.Message);
             return new FailureVerdict(RotationAction.Transient, failure, failure.Message.Split('\n')[0]);
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using InterviewTools.Engine.Resources;
 
 namespace InterviewTools.Engine.Posts
 {
@@ -17,16 +18,16 @@ namespace InterviewTools.Engine.Posts
         {
             if (Directory.Exists(path))
             {
-                throw new PostReadException(path, PostProblem.IsDirectory, $"'{path}' is a directory, not a post file.");
+                throw new PostReadException(path, PostProblem.IsDirectory, Message.Format(EngineMessages.PostIsDirectory, path));
             }
             var file = new FileInfo(path);
             if (!file.Exists)
             {
-                throw new PostReadException(path, PostProblem.NotFound, $"Cannot find the post file '{path}'.");
+                throw new PostReadException(path, PostProblem.NotFound, Message.Format(EngineMessages.PostNotFound, path));
             }
             if (file.Length > MaxFileBytes)
             {
-                throw new PostReadException(path, PostProblem.TooLarge, $"'{path}' is {file.Length:N0} bytes; a post file may be at most {MaxFileBytes:N0} bytes.");
+                throw new PostReadException(path, PostProblem.TooLarge, Message.Format(EngineMessages.PostTooLarge, path, file.Length, MaxFileBytes));
             }
             byte[] bytes;
             try
@@ -35,7 +36,7 @@ namespace InterviewTools.Engine.Posts
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                throw new PostReadException(path, PostProblem.Unreadable, $"Cannot read '{path}': {e.Message}", e);
+                throw new PostReadException(path, PostProblem.Unreadable, Message.Format(EngineMessages.PostUnreadable, path, e.Message), e);
             }
             var decoded = TextDecoder.Decode(path, bytes);
             return FromText(path, decoded.Text, decoded.Warnings, file.Extension.ToLowerInvariant());
@@ -110,6 +111,6 @@ namespace InterviewTools.Engine.Posts
         private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
         private static PostReadException Empty(string source) =>
-            new PostReadException(source, PostProblem.Empty, $"'{source}' is empty or holds only white space.");
+            new PostReadException(source, PostProblem.Empty, Message.Format(EngineMessages.PostEmpty, source));
     }
 }

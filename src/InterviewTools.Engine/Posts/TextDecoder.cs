@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using InterviewTools.Engine.Resources;
 
 namespace InterviewTools.Engine.Posts
 {
@@ -36,7 +37,7 @@ namespace InterviewTools.Engine.Posts
             if (!HasBinarySignature(bytes) && TryUtf16WithoutBom(source, bytes, out var utf16)) return utf16;
             if (HasBinarySignature(bytes) || HasBinaryBytes(bytes))
             {
-                throw new PostReadException(source, PostProblem.Binary, $"'{source}' looks like a binary file, not a text post.");
+                throw new PostReadException(source, PostProblem.Binary, Message.Format(EngineMessages.PostIsBinary, source));
             }
             var invalidUtf8 = Utf8Validator.FindInvalidBytes(bytes, 0);
             if (invalidUtf8.Count == 0) return new DecodedText(Encoding.UTF8.GetString(bytes), "utf-8", Array.Empty<string>());
@@ -73,7 +74,7 @@ namespace InterviewTools.Engine.Posts
         private static DecodedText Strict(string source, Encoding encoding, byte[] bytes, int start, string name)
         {
             if (TryDecodeStrict(encoding, bytes, start, out var text)) return new DecodedText(text, name, Array.Empty<string>());
-            throw new PostReadException(source, PostProblem.Unreadable, $"'{source}' starts with a {name} byte order mark but is not valid {name} text.");
+            throw new PostReadException(source, PostProblem.Unreadable, Message.Format(EngineMessages.PostBadByteOrderMark, source, name));
         }
 
         /// <summary>

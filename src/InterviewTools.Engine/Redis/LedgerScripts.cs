@@ -12,7 +12,8 @@ namespace InterviewTools.Engine.Redis
     /// Keys: KEYS[1] the route's usage hash, KEYS[2] the reservation (a hash with a TTL, so a dead worker's reservation
     /// expires). Both carry the route's hash tag, so on a cluster they sit in one slot.
     /// Usage fields: day, dr, dt (the day's requests and tokens), r:SECOND and t:SECOND (a bucket), exh (exhausted until, ms),
-    /// nofree, cool (cooling until, ms), err and errAt (the last error), lastKey (a key fingerprint).
+    /// nofree, cool (cooling until, ms), err and errAt (the last error), lastKey (a key fingerprint), probe (until when a request
+    /// holds the route's probe claim, ms: no second request goes while its limits are unconfirmed).
     /// </summary>
     internal static class LedgerScripts
     {
@@ -47,6 +48,8 @@ local function usage(key, now, day)
   u.nofree = f.nofree == '1'
   u.cool = tonumber(f.cool or '0')
   if u.cool > 0 and u.cool <= now then redis.call('HDEL', key, 'cool') u.cool = 0 end
+  u.probe = tonumber(f.probe or '0')
+  if u.probe > 0 and u.probe <= now then redis.call('HDEL', key, 'probe') u.probe = 0 end
   u.err = f.err or ''
   for name, value in pairs(f) do
     if string.sub(name, 1, 2) == 'r:' then
@@ -67,11 +70,13 @@ end
 ";
 
         /// <summary>
-        /// reserve: ARGV 1 tokens, 2 reservation life (ms), 3 hold for a probe (1/0), 4 now override (ms or empty),
+        /// reserve: ARGV 1 tokens, 2 reservation life (ms), 3 the route's probe claim life (ms; 0 when its limits are confirmed:
+        /// no claim is checked or taken), 4 now override (ms or empty),
         /// 5 the key's fingerprint, 6-9 the paced limits, 10-13 the firm ones, 14-17 the server's own (rpm tpm rpd tpd, -1 for
         /// none), 18 'count' (check the paced limits) or 'past' (the firm ones: the tier probe), 19 the usage hash's life (ms),
         /// 20- the Pacific day table (midnight in Unix seconds, day). Returns {1, second, now} when counted, {2, now} when it
-        /// fits but is held, or {0, kind, until, used, limit, firm blocks, server said, last error, now}.
+        /// fits but another request holds the route's probe claim, or {0, kind, until, used, limit, firm blocks, server said,
+        /// last error, now, probe claim out}.
         /// </summary>
         public const string Reserve = Common + @"
 local now = clock(ARGV[4])
@@ -80,6 +85,8 @@ local day, nextStart = pacific(now_s, 20)
 if day == nil or nextStart == nil then return redis.error_reply('LEDGER_CLOCK the server time is outside the Pacific day table') end
 local tokens = tonumber(ARGV[1])
 local u = usage(KEYS[1], now, day)
+local probeLife = tonumber(ARGV[3])
+local probeOut = probeLife > 0 and u.probe > 0
 local function frees_at(field, needed)
   local freed, last = 0, nil
   for _, b in ipairs(u.buckets) do
@@ -101,12 +108,13 @@ local function check(first, size)
 end
 local blocked = check(ARGV[18] == 'past' and 10 or 6, tokens)
 if blocked == nil then
-  if ARGV[3] == '1' then return { 2, now } end
+  if probeOut then return { 2, now } end
   redis.call('HINCRBY', KEYS[1], 'r:' .. now_s, 1)
   redis.call('HINCRBY', KEYS[1], 't:' .. now_s, tokens)
   redis.call('HINCRBY', KEYS[1], 'dr', 1)
   redis.call('HINCRBY', KEYS[1], 'dt', tokens)
   redis.call('HSET', KEYS[1], 'lastKey', ARGV[5])
+  if probeLife > 0 then redis.call('HSET', KEYS[1], 'probe', now + probeLife) end
   redis.call('PEXPIRE', KEYS[1], ARGV[19])
   redis.call('HSET', KEYS[2], 'sec', now_s, 'tok', tokens, 'day', day)
   redis.call('PEXPIRE', KEYS[2], ARGV[2])
@@ -114,17 +122,19 @@ if blocked == nil then
 end
 local firm = check(10, tokens)
 local said = check(14, 0)
-return { 0, blocked[1], blocked[2], blocked[3], blocked[4], firm and 1 or 0, said and 1 or 0, u.err, now }
+return { 0, blocked[1], blocked[2], blocked[3], blocked[4], firm and 1 or 0, said and 1 or 0, u.err, now, probeOut and 1 or 0 }
 ";
 
         /// <summary>
-        /// settle: ARGV 1 the tokens the server counted (0 keeps the estimate), 2 now override, 3- the Pacific day table.
+        /// settle: ARGV 1 the tokens the server counted (0 keeps the estimate), 2 now override, 3 whether the reservation held the
+        /// route's probe claim (1/0; its answer gives the claim back), 4- the Pacific day table.
         /// Returns {1, requests this minute} or {0, requests this minute} when the reservation had expired.
         /// </summary>
         public const string Settle = Common + @"
 local now = clock(ARGV[2])
-local day = pacific(math.floor(now / 1000), 3)
+local day = pacific(math.floor(now / 1000), 4)
 if day == nil then return redis.error_reply('LEDGER_CLOCK the server time is outside the Pacific day table') end
+if ARGV[3] == '1' then redis.call('HDEL', KEYS[1], 'probe') end
 local r = redis.call('HMGET', KEYS[2], 'sec', 'tok', 'day')
 local found = 0
 if r[1] then
@@ -141,13 +151,14 @@ return { found, u.reqs }
 
         /// <summary>
         /// release: ARGV 1 now override, 2 the verdict's action ('' none, 'exhausted', 'nofree', 'cool'), 3 its cool-down (ms),
-        /// 4 its reason ('' for no verdict), 5- the Pacific day table. Returns 1 when the reservation was given back, 0 when it
+        /// 4 its reason ('' for no verdict), 5 whether the reservation held the route's probe claim (1/0), 6- the Pacific day table. Returns 1 when the reservation was given back, 0 when it
         /// had expired (its request then stays counted, as the server may have counted it).
         /// </summary>
         public const string Release = Common + @"
 local now = clock(ARGV[1])
-local day, nextStart = pacific(math.floor(now / 1000), 5)
+local day, nextStart = pacific(math.floor(now / 1000), 6)
 if day == nil or nextStart == nil then return redis.error_reply('LEDGER_CLOCK the server time is outside the Pacific day table') end
+if ARGV[5] == '1' then redis.call('HDEL', KEYS[1], 'probe') end
 local r = redis.call('HMGET', KEYS[2], 'sec', 'tok', 'day')
 local found = 0
 if r[1] then

@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using InterviewTools.Engine.Resources;
 using StackExchange.Redis;
 
 namespace InterviewTools.Engine.Redis
@@ -43,13 +44,13 @@ namespace InterviewTools.Engine.Redis
         {
             if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != "redis" && uri.Scheme != "rediss") || string.IsNullOrEmpty(uri.Host))
             {
-                throw new ArgumentException("The ledger setting must be a URL such as redis://host:6379/0 or rediss://host:6380/0 (TLS).");
+                throw new ArgumentException(EngineMessages.LedgerSettingNotUrl);
             }
             var path = uri.AbsolutePath.Trim('/');
             var database = 0;
             if (path.Length > 0 && (!int.TryParse(path, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out database) || database > 15))
             {
-                throw new ArgumentException($"The ledger URL's path must be a database number from 0 to 15, such as redis://{uri.Host}:{PortOf(uri)}/0.");
+                throw new ArgumentException(Message.Format(EngineMessages.LedgerDatabaseInvalid, uri.Host, PortOf(uri)));
             }
             string? user = null, password = null;
             if (uri.UserInfo.Length > 0)

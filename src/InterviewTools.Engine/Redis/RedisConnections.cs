@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using InterviewTools.Engine.Common;
+using InterviewTools.Engine.Resources;
 using InterviewTools.Engine.Rotation;
 using StackExchange.Redis;
 
@@ -25,7 +26,7 @@ namespace InterviewTools.Engine.Redis
             catch (Exception e) when (e is RedisException || e is System.Net.Sockets.SocketException || e is TimeoutException || e is ArgumentException)
             {
                 Open.TryRemove(identity, out _);
-                throw new LedgerUnavailableException(location, $"The quota ledger at {location} cannot be reached: {Safe(address, e)}", e);
+                throw new LedgerUnavailableException(location, Message.Format(EngineMessages.LedgerUnreachable, location, Safe(address, e)), e);
             }
         }
 

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using InterviewTools.Engine.Common;
+using InterviewTools.Engine.Resources;
 using InterviewTools.Engine.Rotation;
 using StackExchange.Redis;
 
@@ -84,7 +85,7 @@ namespace InterviewTools.Engine.Redis
             return state;
         });
 
-        public Reservation? TryReserve(IReadOnlyList<RouteCandidate> candidates, long tokens, out Blockage? earliest)
+        public Reservation? TryReserve(IReadOnlyList<Route> candidates, long tokens, out Blockage? earliest)
         {
             Blockage? soonest = null;
             var reservation = Guard(() =>
@@ -96,15 +97,19 @@ namespace InterviewTools.Engine.Redis
             return reservation;
         }
 
+        /// <summary>The limits a post can be too long for are facts (stated, configured, or the free tier's once known): no route's counters are read.</summary>
+        public string? TooLongForEveryRoute(IReadOnlyList<Route> routes, long tokens) =>
+            Guard(() => ReservePass.TooLongForEveryRoute(ReadFacts().State, Limits, routes, tokens));
+
         /// <summary>
         /// A lost server never costs the answer: the reservation then stays counted at its estimate until its window passes,
         /// which errs on the side of sending less, and the run goes on (the next reservation waits for the server).
         /// </summary>
-        public void Settle(Reservation reservation, long countedTokens) => Tolerate(reservation, "settle", () => SettleOnServer(reservation, countedTokens));
+        public void Settle(Reservation reservation, long countedTokens) => Tolerate(reservation, EngineMessages.LedgerSettleLost, () => SettleOnServer(reservation, countedTokens));
 
-        public void Release(Reservation reservation, RotationVerdict? verdict) => Tolerate(reservation, "release", () => ReleaseOnServer(reservation, verdict));
+        public void Release(Reservation reservation, RotationVerdict? verdict) => Tolerate(reservation, EngineMessages.LedgerReleaseLost, () => ReleaseOnServer(reservation, verdict));
 
-        private void Tolerate(Reservation reservation, string what, Action operation)
+        private void Tolerate(Reservation reservation, string warning, Action operation)
         {
             try
             {
@@ -112,7 +117,7 @@ namespace InterviewTools.Engine.Redis
             }
             catch (LedgerUnavailableException e)
             {
-                _log.Warning($"Could not {what} the request to {reservation.Route.Model} in the shared ledger ({e.Message}); it stays counted at its estimate until its minute passes.");
+                _log.Warning(Message.Format(warning, reservation.Route.Model, e.Message));
             }
         }
 
@@ -120,7 +125,7 @@ namespace InterviewTools.Engine.Redis
         {
             var route = reservation.Route;
             var result = (RedisResult[])Guard(() => Eval(LedgerScripts.Settle, new RedisKey[] { UsageKey(route.Project, route.Model), ReservationKey(reservation) },
-                new RedisValue[] { countedTokens, ClockArgument() }.Concat(DayTable()).ToArray()))!;
+                new RedisValue[] { countedTokens, ClockArgument(), reservation.Probe ? 1 : 0 }.Concat(DayTable()).ToArray()))!;
             var requestsThisMinute = (int)result[1];
             if (reservation.PastAssumedLimit != null) Guard(() => Db.KeyDelete(ProbeKey(route.Project)));
             if (requestsThisMinute > FreeTierDefaults.HighestRequestsPerMinute || reservation.PastAssumedLimit != null)
@@ -138,7 +143,7 @@ namespace InterviewTools.Engine.Redis
             var route = reservation.Route;
             var (action, coolDown) = TimingOf(verdict);
             Guard(() => Eval(LedgerScripts.Release, new RedisKey[] { UsageKey(route.Project, route.Model), ReservationKey(reservation) },
-                new RedisValue[] { ClockArgument(), action, (long)coolDown.TotalMilliseconds, verdict == null ? string.Empty : NonEmpty(verdict.Reason) }.Concat(DayTable()).ToArray()));
+                new RedisValue[] { ClockArgument(), action, (long)coolDown.TotalMilliseconds, verdict == null ? string.Empty : NonEmpty(verdict.Reason), reservation.Probe ? 1 : 0 }.Concat(DayTable()).ToArray()));
             if (reservation.PastAssumedLimit != null) Guard(() => Db.KeyDelete(ProbeKey(route.Project)));
             if (verdict != null && LedgerFacts.HasFacts(verdict))
             {
@@ -200,7 +205,7 @@ namespace InterviewTools.Engine.Redis
 
             public CountAttempt TryCount(RouteAsk ask) => _store.Count(ask, past: false);
 
-            public bool TryTakeProbe(string project) => _store.Db.StringSet(_store.ProbeKey(project), "1", FileLedgerStore.TierProbeLife, When.NotExists);
+            public bool TryTakeProbe(string project) => _store.Db.StringSet(_store.ProbeKey(project), "1", ReservePass.ProbeLife, When.NotExists);
 
             public CountAttempt CountPastAssumed(RouteAsk ask) => _store.Count(ask, past: true);
 
@@ -213,7 +218,7 @@ namespace InterviewTools.Engine.Redis
             var id = Guid.NewGuid().ToString("N");
             var values = new List<RedisValue>
             {
-                ask.Tokens, (long)ReservationLife.TotalMilliseconds, ask.HoldForProbe && !past ? 1 : 0, ClockArgument(), route.Key.Key.Fingerprint,
+                ask.Tokens, (long)ReservationLife.TotalMilliseconds, ask.ClaimsProbe ? (long)ReservePass.ProbeLife.TotalMilliseconds : 0, ClockArgument(), route.Key.Key.Fingerprint,
             };
             foreach (var limits in new[] { ask.Limits, ask.Firm, ask.Learned })
             {
@@ -231,7 +236,7 @@ namespace InterviewTools.Engine.Redis
             if (outcome == 1)
             {
                 if (_knownRoutes.TryAdd(RouteUsage.KeyOf(route.Project, route.Model), true)) Db.SetAdd(RoutesKey, RouteUsage.KeyOf(route.Project, route.Model));
-                return CountAttempt.Count(new Reservation(route, (long)result[1], ask.Tokens, id));
+                return CountAttempt.Count(new Reservation(route, (long)result[1], ask.Tokens, id), ask.ClaimsProbe);
             }
             if (outcome == 2) return CountAttempt.Hold();
             // The server's instants become this machine's by the distance from the server's now, so a skewed clock waits right.
@@ -239,7 +244,7 @@ namespace InterviewTools.Engine.Redis
             var until = localNow + TimeSpan.FromMilliseconds((long)result[2] - serverNow);
             var lastError = (string?)result[7];
             var blockage = RouteCapacity.Blocked((BlockKind)(int)result[1], until, (long)result[3], (long)result[4], string.IsNullOrEmpty(lastError) ? null : lastError);
-            return CountAttempt.Blocked(blockage, firmBlocks: (int)result[5] == 1, serverSaid: (int)result[6] == 1);
+            return CountAttempt.Blocked(blockage, firmBlocks: (int)result[5] == 1, serverSaid: (int)result[6] == 1, probeOut: (int)result[9] == 1);
         }
 
         private static (string Action, TimeSpan CoolDown) TimingOf(RotationVerdict? verdict) => verdict?.Action switch
@@ -299,7 +304,7 @@ namespace InterviewTools.Engine.Redis
                 }
                 var replaced = (int)Db.ScriptEvaluate(LedgerScripts.ReplaceFacts, new RedisKey[] { FactsKey }, new RedisValue[] { version, JsonSerializer.Serialize(state, Json) });
                 if (replaced == 1) return result;
-                if (attempt == 50) throw new LedgerUnavailableException(Location, $"The quota ledger at {Location} is changed by other processes faster than this one can write.");
+                if (attempt == 50) throw new LedgerUnavailableException(Location, Message.Format(EngineMessages.LedgerContended, Location));
             }
         });
 
@@ -317,6 +322,7 @@ namespace InterviewTools.Engine.Redis
             usage.LastError = Get("err") ?? usage.LastError;
             usage.LastErrorAt = Instant("errAt") ?? usage.LastErrorAt;
             usage.LastKey = Get("lastKey");
+            usage.ProbeUntil = Instant("probe");
             usage.Minute.Clear();
             foreach (var name in values.Keys.Where(n => n.StartsWith("r:", StringComparison.Ordinal)))
             {
@@ -339,7 +345,7 @@ namespace InterviewTools.Engine.Redis
             }
             catch (Exception e) when (RedisConnections.IsUnavailable(e))
             {
-                throw new LedgerUnavailableException(Location, $"The quota ledger at {Location} cannot be reached: {e.Message.Split('\n')[0].Trim()}", e);
+                throw new LedgerUnavailableException(Location, Message.Format(EngineMessages.LedgerUnreachable, Location, e.Message.Split('\n')[0].Trim()), e);
             }
         }
 

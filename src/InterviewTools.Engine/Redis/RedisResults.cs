@@ -1,6 +1,7 @@
 using System;
 using InterviewTools.Engine.Cache;
 using InterviewTools.Engine.Common;
+using InterviewTools.Engine.Resources;
 using StackExchange.Redis;
 
 namespace InterviewTools.Engine.Redis
@@ -54,7 +55,7 @@ namespace InterviewTools.Engine.Redis
             {
                 if (System.Threading.Interlocked.Exchange(ref _warned, 1) == 0)
                 {
-                    _log.Warning($"The shared result cache at {Location} cannot be reached ({e.Message.Split('\n')[0].Trim()}); summaries are kept in the local cache only until it answers.");
+                    _log.Warning(Message.Format(EngineMessages.SharedCacheUnreachable, Location, e.Message.Split('\n')[0].Trim()));
                 }
                 return otherwise;
             }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using InterviewTools.Engine.Common;
+using InterviewTools.Engine.Resources;
 using InterviewTools.Engine.State;
 
 namespace InterviewTools.Engine.Rotation
@@ -19,9 +20,6 @@ namespace InterviewTools.Engine.Rotation
             WriteIndented = true,
             DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         };
-
-        /// <summary>How long a request past an assumed limit holds the project's probe; longer than any request, shorter than a stalled run.</summary>
-        internal static readonly TimeSpan TierProbeLife = TimeSpan.FromMinutes(2);
 
         private readonly StateFile<LedgerState> _file;
         private readonly RouteLimits _limits;
@@ -57,8 +55,11 @@ namespace InterviewTools.Engine.Rotation
             return state;
         }
 
-        /// <summary>One <see cref="ReservePass"/> inside the locked update, so the check and the count are one step.</summary>
-        public Reservation? TryReserve(IReadOnlyList<RouteCandidate> candidates, long tokens, out Blockage? earliest)
+        /// <summary>
+        /// One <see cref="ReservePass"/> inside the locked update, so the check, the count and the route's probe claim are one step
+        /// for every process on this machine.
+        /// </summary>
+        public Reservation? TryReserve(IReadOnlyList<Route> candidates, long tokens, out Blockage? earliest)
         {
             Blockage? soonest = null;
             var reservation = _file.Update(state =>
@@ -69,6 +70,8 @@ namespace InterviewTools.Engine.Rotation
             earliest = soonest;
             return reservation;
         }
+
+        public string? TooLongForEveryRoute(IReadOnlyList<Route> routes, long tokens) => ReservePass.TooLongForEveryRoute(Snapshot(), _limits, routes, tokens);
 
         /// <summary>Counts in the ledger file's state, which the caller holds locked.</summary>
         private sealed class Counter : IRouteCounter
@@ -85,25 +88,33 @@ namespace InterviewTools.Engine.Rotation
             public CountAttempt TryCount(RouteAsk ask)
             {
                 var usage = _state.Route(ask.Route.Project, ask.Route.Model);
+                var probeOut = ProbeOut(usage, ask);
                 var blockage = RouteCapacity.Check(usage, ask.Limits, ask.Tokens, _now);
-                if (blockage == null) return ask.HoldForProbe ? CountAttempt.Hold() : CountAttempt.Count(Take(usage, ask));
+                if (blockage == null) return probeOut ? CountAttempt.Hold() : Take(usage, ask);
                 return CountAttempt.Blocked(blockage,
                     firmBlocks: RouteCapacity.Check(usage, ask.Firm, ask.Tokens, _now) != null,
-                    serverSaid: RouteCapacity.Check(usage, ask.Learned, 0, _now) != null);
+                    serverSaid: RouteCapacity.Check(usage, ask.Learned, 0, _now) != null,
+                    probeOut: probeOut);
             }
 
             public bool TryTakeProbe(string project)
             {
                 if (_state.Projects.TryGetValue(project, out var known) && known.ProbeUntil > _now) return false;
-                LedgerFacts.Project(_state, project).ProbeUntil = _now + TierProbeLife;
+                LedgerFacts.Project(_state, project).ProbeUntil = _now + ReservePass.ProbeLife;
                 return true;
             }
 
-            public CountAttempt CountPastAssumed(RouteAsk ask) => CountAttempt.Count(Take(_state.Route(ask.Route.Project, ask.Route.Model), ask));
+            public CountAttempt CountPastAssumed(RouteAsk ask)
+            {
+                var usage = _state.Route(ask.Route.Project, ask.Route.Model);
+                return ProbeOut(usage, ask) ? CountAttempt.Hold() : Take(usage, ask);
+            }
 
             public void DropProbe(string project) => LedgerFacts.Project(_state, project).ProbeUntil = null;
 
-            private Reservation Take(RouteUsage usage, RouteAsk ask)
+            private bool ProbeOut(RouteUsage usage, RouteAsk ask) => ask.ClaimsProbe && usage.ProbeUntil > _now;
+
+            private CountAttempt Take(RouteUsage usage, RouteAsk ask)
             {
                 var bucket = RouteCapacity.BucketAt(usage, _now);
                 bucket.Requests++;
@@ -112,7 +123,8 @@ namespace InterviewTools.Engine.Rotation
                 usage.DayTokens += ask.Tokens;
                 usage.LastKey = ask.Route.Key.Key.Fingerprint;
                 LedgerFacts.Key(_state, ask.Route.Key).LastUsed = _now;
-                return new Reservation(ask.Route, bucket.Second, ask.Tokens);
+                if (ask.ClaimsProbe) usage.ProbeUntil = _now + ReservePass.ProbeLife;
+                return CountAttempt.Count(new Reservation(ask.Route, bucket.Second, ask.Tokens), ask.ClaimsProbe);
             }
         }
 
@@ -122,6 +134,7 @@ namespace InterviewTools.Engine.Rotation
             _file.Update(state =>
             {
                 var usage = state.Route(reservation.Route.Project, reservation.Route.Model);
+                if (reservation.Probe) usage.ProbeUntil = null;
                 var bucket = usage.Minute.Find(b => b.Second == reservation.Second);
                 var counted = countedTokens > 0 ? countedTokens : reservation.Tokens;
                 if (bucket != null) bucket.Tokens += counted - reservation.Tokens;
@@ -139,6 +152,7 @@ namespace InterviewTools.Engine.Rotation
                 var now = _time.GetUtcNow();
                 var route = reservation.Route;
                 var usage = state.Route(route.Project, route.Model);
+                if (reservation.Probe) usage.ProbeUntil = null;
                 var bucket = usage.Minute.Find(b => b.Second == reservation.Second);
                 if (bucket != null)
                 {

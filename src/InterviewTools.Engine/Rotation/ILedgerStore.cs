@@ -23,7 +23,13 @@ namespace InterviewTools.Engine.Rotation
         /// Counts one request of <paramref name="tokens"/> estimated tokens on the first candidate that can take it, or says in
         /// <paramref name="earliest"/> when the earliest one can (null: none of them ever can today).
         /// </summary>
-        Reservation? TryReserve(IReadOnlyList<RouteCandidate> candidates, long tokens, out Blockage? earliest);
+        Reservation? TryReserve(IReadOnlyList<Route> candidates, long tokens, out Blockage? earliest);
+
+        /// <summary>
+        /// Why a request of <paramref name="tokens"/> can go to none of <paramref name="routes"/> (<see cref="ReservePass.TooLongForEveryRoute"/>
+        /// on what the store knows now), or null; for -WhatIf and planning.
+        /// </summary>
+        string? TooLongForEveryRoute(IReadOnlyList<Route> routes, long tokens);
 
         /// <summary>The server answered: the reservation's estimate becomes the tokens it counted.</summary>
         void Settle(Reservation reservation, long countedTokens);
@@ -37,20 +43,5 @@ namespace InterviewTools.Engine.Rotation
 
         /// <summary>Removes what <paramref name="reset"/> selects and returns how many entries it cleared.</summary>
         int Reset(LedgerReset reset);
-    }
-
-    /// <summary>A route to try, and whether a request of this process is already finding out its limits.</summary>
-    internal readonly struct RouteCandidate
-    {
-        public RouteCandidate(Route route, bool probeInFlight)
-        {
-            Route = route;
-            ProbeInFlight = probeInFlight;
-        }
-
-        public Route Route { get; }
-
-        /// <summary>A route whose limits are unknown then takes no second request until the first one's answer.</summary>
-        public bool ProbeInFlight { get; }
     }
 }

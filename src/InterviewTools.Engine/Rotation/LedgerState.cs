@@ -97,6 +97,12 @@ namespace InterviewTools.Engine.Rotation
         /// </summary>
         public bool BeyondFreeTier { get; set; }
 
+        /// <summary>
+        /// Until when a request of some process is out on this route while its limits are unconfirmed: no second request goes
+        /// until its answer. In the ledger, so every process honours it; it expires in case its process dies first.
+        /// </summary>
+        public DateTimeOffset? ProbeUntil { get; set; }
+
         public static string KeyOf(string project, string model) => project + "|" + model;
     }
 
@@ -139,5 +145,8 @@ namespace InterviewTools.Engine.Rotation
     {
         public DateTimeOffset FetchedAt { get; set; }
         public Dictionary<string, int> InputTokenLimits { get; set; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Each model's outputTokenLimit, the ceiling of a MAX_TOKENS retry; absent in ledgers written before it was kept.</summary>
+        public Dictionary<string, int> OutputTokenLimits { get; set; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -25,6 +25,9 @@ namespace InterviewTools.Engine.Rotation
 
         /// <summary>Something about this post; the key and model are not to blame.</summary>
         FailPost,
+
+        /// <summary>No connection to the endpoint could be made: no key or model is to blame, nothing is recorded, and the run stops.</summary>
+        EndpointUnreachable,
     }
 
     /// <summary>What the rotation does about one failed request: what the ledger records for its route.</summary>

@@ -40,6 +40,9 @@ namespace InterviewTools.Engine.Rotation
         /// success means it is paid, a -FreeTier 429 that it is free.
         /// </summary>
         internal string? PastAssumedLimit { get; set; }
+
+        /// <summary>The request holds its route's probe claim (the route's limits are unconfirmed), which its answer gives back.</summary>
+        internal bool Probe { get; set; }
     }
 
     /// <summary>When the earliest of the blocked routes can take a request again, and why it cannot now.</summary>

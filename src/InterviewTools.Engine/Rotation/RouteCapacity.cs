@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using InterviewTools.Engine.Common;
+using InterviewTools.Engine.Resources;
 
 namespace InterviewTools.Engine.Rotation
 {
@@ -91,13 +92,13 @@ namespace InterviewTools.Engine.Rotation
         /// </summary>
         public static Blockage Blocked(BlockKind kind, DateTimeOffset until, long used, long limit, string? lastError) => new Blockage(until, kind switch
         {
-            BlockKind.NoFreeTier => "no free tier",
-            BlockKind.ExhaustedToday => "daily quota used up",
-            BlockKind.RequestsPerDay => $"{used}/{limit} requests today",
-            BlockKind.TokensPerDay => $"{used:N0}/{limit:N0} input tokens today",
-            BlockKind.CoolingDown => "cooling down: " + (lastError ?? "per-minute quota"),
-            BlockKind.RequestsPerMinute => $"{used}/{limit} requests this minute",
-            _ => $"{used:N0}/{limit:N0} input tokens this minute",
+            BlockKind.NoFreeTier => EngineMessages.QuotaNoFreeTier,
+            BlockKind.ExhaustedToday => EngineMessages.QuotaDailyUsedUp,
+            BlockKind.RequestsPerDay => Message.Format(EngineMessages.QuotaRequestsToday, used, limit),
+            BlockKind.TokensPerDay => Message.Format(EngineMessages.QuotaTokensToday, used, limit),
+            BlockKind.CoolingDown => Message.Format(EngineMessages.QuotaCoolingDown, lastError ?? EngineMessages.QuotaPerMinute),
+            BlockKind.RequestsPerMinute => Message.Format(EngineMessages.QuotaRequestsThisMinute, used, limit),
+            _ => Message.Format(EngineMessages.QuotaTokensThisMinute, used, limit),
         });
 
         /// <summary>When enough of the oldest buckets have expired to free <paramref name="needed"/> units.</summary>

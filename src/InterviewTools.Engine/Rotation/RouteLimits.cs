@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using InterviewTools.Engine.Common;
+using InterviewTools.Engine.Resources;
 
 namespace InterviewTools.Engine.Rotation
 {
@@ -33,6 +34,17 @@ namespace InterviewTools.Engine.Rotation
         /// <summary>The limits nobody assumed: this project's own 429s over the configuration. Tier discovery may go past anything else once.</summary>
         public QuotaLimits Firm(string model, RouteUsage usage) =>
             usage.Learned.Over(_configured.TryGetValue(model, out var limits) ? limits : null);
+
+        /// <summary>
+        /// What no request of <paramref name="tokens"/> may go past: the firm input-tokens-per-minute limit, or the built-in table's once
+        /// a -FreeTier 429 showed the project is on the free tier; with where it comes from. Null when nothing bounds it.
+        /// </summary>
+        public (long Limit, string Source)? TokensPerMinuteCeiling(string model, RouteUsage usage, ProjectTier tier)
+        {
+            if (Firm(model, usage).InputTokensPerMinute is { } firm) return (firm, usage.Learned.InputTokensPerMinute != null ? EngineMessages.LimitFromServer : EngineMessages.LimitConfiguredShort);
+            if (tier == ProjectTier.Free && _useBuiltInDefaults && FreeTierDefaults.For(model)?.InputTokensPerMinute is { } table) return (table, EngineMessages.LimitFreeTierTable);
+            return null;
+        }
 
         private QuotaLimits? Assumed(string model, QuotaLimits? learnedElsewhere)
         {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using InterviewTools.Engine.Resources;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -12,7 +13,7 @@ namespace InterviewTools.Engine.Rotation
     /// <summary>
     /// Picks the route for each request: the first model of the chain that has capacity, rotating across projects within it;
     /// waits for the earliest recovery when it is within MaxWait, and otherwise says the post must be deferred. The ledger store
-    /// and the table of this process's requests in flight are its own: callers hold a <see cref="RouteLease"/>, nothing more.
+    /// is its own: callers hold a <see cref="RouteLease"/>, nothing more.
     /// </summary>
     internal sealed class RoutePlanner
     {
@@ -28,8 +29,6 @@ namespace InterviewTools.Engine.Rotation
         private readonly TimeProvider _time;
         private readonly TimeSpan _maxWait;
         private readonly Dictionary<string, int> _nextProject = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        private readonly InFlightRoutes _inFlight = new InFlightRoutes();
-        private readonly object _reserving = new object();
         private IReadOnlyList<string> _chain;
         /// <summary>UTC ticks of when the ledger store was lost, 0 while it answers; shared by every post of the run.</summary>
         private long _ledgerLostAt;
@@ -129,7 +128,7 @@ namespace InterviewTools.Engine.Rotation
                         OnRetry = args =>
                         {
                             last = (LedgerUnavailableException)args.Outcome.Exception!;
-                            onWait(new Blockage(_time.GetUtcNow() + args.RetryDelay, last.Message + "; connecting again"));
+                            onWait(new Blockage(_time.GetUtcNow() + args.RetryDelay, Message.Format(EngineMessages.LedgerReconnecting, last.Message)));
                             return default;
                         },
                     })
@@ -148,20 +147,14 @@ namespace InterviewTools.Engine.Rotation
                 {
                 }
             }
-            var reason = $"{last.Message}; nothing is sent without its limits (waited {(_time.GetUtcNow() - lostAt).TotalSeconds:0} s of MaxWait {_maxWait.TotalSeconds:0} s)";
+            var reason = Message.Format(EngineMessages.LedgerLostDeferred, last.Message, (_time.GetUtcNow() - lostAt).TotalSeconds, _maxWait.TotalSeconds);
             return (null, null, new Blockage(_time.GetUtcNow() + LedgerRetryMinimum, reason));
         }
 
-        /// <summary>One process's probe check and its in-flight mark must be one step, or two threads could both probe a route.</summary>
         private (Reservation? Reservation, Blockage? Blockage) ReserveOnce(IReadOnlyList<Route> candidates, long tokens)
         {
-            lock (_reserving)
-            {
-                var asked = candidates.Select(route => new RouteCandidate(route, _inFlight.Any(KeyOf(route)))).ToList();
-                var reservation = _store.TryReserve(asked, tokens, out var blockage);
-                if (reservation != null) _inFlight.Add(KeyOf(reservation.Route));
-                return (reservation, blockage);
-            }
+            var reservation = _store.TryReserve(candidates, tokens, out var blockage);
+            return (reservation, blockage);
         }
 
         /// <summary>Every usable route in order of preference: models in chain order; within a model, projects in rotation; within a project, its keys.</summary>
@@ -189,18 +182,8 @@ namespace InterviewTools.Engine.Rotation
         private void End(RouteLease lease, long? countedTokens, RotationVerdict? verdict)
         {
             var reservation = lease.Reservation!;
-            try
-            {
-                if (countedTokens != null) _store.Settle(reservation, countedTokens.Value);
-                else _store.Release(reservation, verdict);
-            }
-            finally
-            {
-                // The route may be probed again only once this request has its answer.
-                _inFlight.Remove(KeyOf(reservation.Route));
-            }
+            if (countedTokens != null) _store.Settle(reservation, countedTokens.Value);
+            else _store.Release(reservation, verdict);
         }
-
-        private static string KeyOf(Route route) => RouteUsage.KeyOf(route.Project, route.Model);
     }
 }

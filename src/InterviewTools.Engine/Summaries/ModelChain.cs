@@ -27,7 +27,15 @@ namespace InterviewTools.Engine.Summaries
             var listing = snapshot.Listing;
             if (refresh || listing == null || time.GetUtcNow() - listing.FetchedAt > ListingLifetime)
             {
-                listing = await ListAsync(client, planner, pipeline, time, log, refresh ? null : listing, cancellationToken).ConfigureAwait(false) ?? (refresh ? null : listing);
+                try
+                {
+                    listing = await ListAsync(client, planner, pipeline, time, log, refresh ? null : listing, cancellationToken).ConfigureAwait(false) ?? (refresh ? null : listing);
+                }
+                catch (GeminiTransportException e) when (e.Unreachable != null)
+                {
+                    // Every later request would meet the same closed door: the run stops here, before any post is sent.
+                    return ChainCheck.Unreachable(FailureClassifier.Classify(e, TimeSpan.Zero));
+                }
                 snapshot = planner.Snapshot();
             }
             var usable = new List<string>();
@@ -64,6 +72,7 @@ namespace InterviewTools.Engine.Summaries
                     foreach (var model in models.Where(m => m.SupportedGenerationMethods == null || m.SupportedGenerationMethods.Contains("generateContent")))
                     {
                         listing.InputTokenLimits[model.Id] = model.InputTokenLimit;
+                        listing.OutputTokenLimits[model.Id] = model.OutputTokenLimit;
                     }
                     planner.SaveListing(listing);
                     return listing;
@@ -74,7 +83,7 @@ namespace InterviewTools.Engine.Summaries
                     planner.DisableKey(key, reason);
                     log.Warning($"Key {key.Key.Fingerprint} ({key.Origin}) is set aside: {reason}");
                 }
-                catch (Exception e) when (FailureClassifier.IsServiceFailure(e))
+                catch (Exception e) when (FailureClassifier.IsServiceFailure(e) && !(e is GeminiTransportException { Unreachable: { } }))
                 {
                     log.Warning(previous == null
                         ? $"Could not list the models ({e.Message}); the chain {string.Join(", ", planner.Chain)} is used unchecked."
@@ -88,14 +97,31 @@ namespace InterviewTools.Engine.Summaries
 
     internal sealed class ChainCheck
     {
-        public ChainCheck(IReadOnlyList<string> models, ModelListing? listing)
+        public ChainCheck(IReadOnlyList<string> models, ModelListing? listing, SummaryFailure? failure = null)
         {
             Models = models;
             Listing = listing;
+            Failure = failure;
         }
 
         public IReadOnlyList<string> Models { get; }
         public ModelListing? Listing { get; }
+
+        /// <summary>Why no post can be sent at all (the endpoint cannot be reached), or null.</summary>
+        public SummaryFailure? Failure { get; }
+
+        public static ChainCheck Unreachable(SummaryFailure failure) => new ChainCheck(Array.Empty<string>(), null, failure);
+
+        /// <summary>
+        /// The maxOutputTokens for the one retry after a MAX_TOKENS answer: twice <paramref name="used"/>, within the model's
+        /// outputTokenLimit when models.list gave it; null when the model cannot give more than it was allowed.
+        /// </summary>
+        public int? LargerOutput(string model, int used)
+        {
+            var larger = (int)Math.Min(int.MaxValue, 2L * used);
+            if (Listing != null && Listing.OutputTokenLimits.TryGetValue(model, out var limit) && limit > 0) larger = Math.Min(larger, limit);
+            return larger > used ? larger : (int?)null;
+        }
 
         public int InputTokenLimit(string model) =>
             Listing != null && Listing.InputTokenLimits.TryGetValue(model, out var limit) && limit > 0 ? limit : SummarizerOptions.FallbackInputTokenLimit;

@@ -48,9 +48,12 @@ namespace InterviewTools.Engine.Summaries
         {
             var trace = new PostTrace(post, _time);
             var chain = await CheckChainAsync(cancellationToken).ConfigureAwait(false);
+            if (chain.Failure != null) return trace.Failed(chain.Failure);
             if (chain.Models.Count == 0) return trace.Failed(NoModelLeft());
 
             var tokens = TokenEstimate.OfRequest(_options.Prompt, post.Body);
+            var maxOutputTokens = _options.MaxOutputTokens;
+            var widened = false;
             var excluded = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             SummaryFailure? lastFailure = null;
             var hopsLeft = MaxHopsPerRoute * Math.Max(1, _planner.Keys.Count * chain.Models.Count) + 1;
@@ -63,7 +66,7 @@ namespace InterviewTools.Engine.Summaries
 
                 var route = lease.Route;
                 trace.Use(route, _log);
-                var request = SummaryRequestBuilder.Build(post, _options, route.Model);
+                var request = SummaryRequestBuilder.Build(post, _options, route.Model, maxOutputTokens);
                 try
                 {
                     var tooLong = await InputTooLongAsync(post, request, route, chain.InputTokenLimit(route.Model), cancellationToken).ConfigureAwait(false);
@@ -78,7 +81,15 @@ namespace InterviewTools.Engine.Summaries
                         return await _client.GenerateContentAsync(route.Model, request, route.Key.Key, token).ConfigureAwait(false);
                     }, cancellationToken).ConfigureAwait(false);
                     lease.Settle(response.UsageMetadata?.PromptTokenCount ?? 0);
-                    return trace.Answered(response, _options.MaxOutputTokens);
+                    // A cut-off answer is worth one more request with room to finish; a second cut-off fails the post.
+                    if (!widened && SummaryAnswerParser.WasCutOff(response) && chain.LargerOutput(route.Model, maxOutputTokens) is { } larger)
+                    {
+                        trace.Retrying($"the answer was cut off at maxOutputTokens {maxOutputTokens} (MAX_TOKENS); retried once with maxOutputTokens {larger}", _log);
+                        maxOutputTokens = larger;
+                        widened = true;
+                        continue;
+                    }
+                    return trace.Answered(response, maxOutputTokens);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -88,6 +99,8 @@ namespace InterviewTools.Engine.Summaries
                 catch (Exception e) when (FailureClassifier.IsServiceFailure(e))
                 {
                     var verdict = FailureClassifier.Verdict(e, _options.RequestTimeout);
+                    // An endpoint nobody can reach blames no route: the lease ends uncounted and the run stops.
+                    if (verdict.Action == RotationAction.EndpointUnreachable) return trace.Failed(verdict.Failure);
                     lease.Fail(verdict.Rotation);
                     lastFailure = verdict.Failure;
                     trace.Failing(verdict.Rotation);

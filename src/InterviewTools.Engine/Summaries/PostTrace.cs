@@ -6,6 +6,7 @@ using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Gemini.Wire;
 using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Posts;
+using InterviewTools.Engine.Resources;
 using InterviewTools.Engine.Rotation;
 
 namespace InterviewTools.Engine.Summaries
@@ -43,6 +44,14 @@ namespace InterviewTools.Engine.Summaries
             _route = route;
         }
 
+        /// <summary>The post goes to its route once more, for <paramref name="reason"/>: the record's Switches and the log say so.</summary>
+        public void Retrying(string reason, IEngineLog log)
+        {
+            var retry = $"{_route}: {reason}";
+            _switches.Add(retry);
+            log.Verbose($"{_post.Source}: {retry}");
+        }
+
         public SummaryOutcome Answered(GenerateContentResponse response, int maxOutputTokens)
         {
             SummaryOutcome outcome;
@@ -68,7 +77,8 @@ namespace InterviewTools.Engine.Summaries
 
         public SummaryOutcome Deferred(Blockage blockage, RoutePlanner planner)
         {
-            var reason = $"Deferred: none of {planner.ProjectCount} project(s) × {planner.Chain.Count} model(s) has quota within {planner.MaxWait.TotalSeconds:0} s ({blockage.Reason}); quota returns at {blockage.Until.ToLocalTime():yyyy-MM-dd HH:mm} local.";
+            var routes = Message.Format(EngineMessages.Routes, planner.ProjectCount, planner.Chain.Count);
+            var reason = Message.Format(EngineMessages.DeferredReason, routes, planner.MaxWait.TotalSeconds, blockage.Reason, blockage.Until.ToLocalTime());
             var record = SummaryOutcome.Record(_post, PostSummaryStatus.Deferred);
             record.RetryAt = blockage.Until;
             // A post deferred before its first request still names the route it waits for, so the row says which model.

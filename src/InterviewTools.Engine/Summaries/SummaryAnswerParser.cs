@@ -11,6 +11,9 @@ namespace InterviewTools.Engine.Summaries
     /// <summary>Turns a 200 answer into notes (the content half of a <see cref="PostSummary"/>), or into a failure that says what was wrong with it.</summary>
     internal static class SummaryAnswerParser
     {
+        /// <summary>The answer stopped at maxOutputTokens (finishReason MAX_TOKENS), whatever text it has.</summary>
+        public static bool WasCutOff(GenerateContentResponse response) => response.Candidates?.FirstOrDefault()?.FinishReason == "MAX_TOKENS";
+
         public static bool TryParse(GenerateContentResponse response, int maxOutputTokens, out PostSummary content, out SummaryFailure? failure)
         {
             content = new PostSummary();

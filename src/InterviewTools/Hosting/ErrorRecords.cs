@@ -3,6 +3,7 @@ using System.Management.Automation;
 using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Posts;
 using InterviewTools.Engine.Summaries;
+using InterviewTools.Resources;
 
 namespace InterviewTools.Hosting
 {
@@ -10,18 +11,15 @@ namespace InterviewTools.Hosting
     internal static class ErrorRecords
     {
         public static ErrorRecord PathNotFound(string path, Exception cause) =>
-            Create("PostNotFound", ErrorCategory.ObjectNotFound, path, cause.Message, "Check the path; relative paths follow the current PowerShell location.", cause);
+            Create("PostNotFound", ErrorCategory.ObjectNotFound, path, Message.Format(HostingMessages.PathNotFound, path), HostingMessages.PathNotFoundAction, cause);
 
         public static ErrorRecord NoMatch(string path) =>
-            Create("PostNotFound", ErrorCategory.ObjectNotFound, path, $"No file matches '{path}'.", "Check the path and the wildcard.");
+            Create("PostNotFound", ErrorCategory.ObjectNotFound, path, Message.Format(HostingMessages.NoFileMatches, path), HostingMessages.NoFileMatchesAction);
 
         public static ErrorRecord PathLooksLikeText(string path) =>
-            Create("PathLooksLikeText", ErrorCategory.InvalidArgument, path,
-                "A multi-line string reached -Path; it looks like the text of a post, not a path. Pass post text with -Text.", "Pass post text with -Text, e.g. Invoke-PostSummary -Text $text.");
+            Create("PathLooksLikeText", ErrorCategory.InvalidArgument, path, HostingMessages.PathLooksLikeText, HostingMessages.PathLooksLikeTextAction);
 
-        public static string LinesPipedAsPathsHint(int count) =>
-            $"{count} piped strings were not files. If they are the lines of a post (Get-Content without -Raw), pass the whole text instead: " +
-            "Invoke-PostSummary -Text (Get-Content post.txt -Raw), or pipe files: Get-ChildItem post.txt | Invoke-PostSummary.";
+        public static string LinesPipedAsPathsHint(int count) => Message.Format(HostingMessages.LinesPipedAsPathsHint, count);
 
         public static ErrorRecord PathNotFileSystem(string path, string providerName) =>
             Create("PathNotFileSystem", ErrorCategory.InvalidArgument, path,
@@ -29,13 +27,13 @@ namespace InterviewTools.Hosting
 
         public static ErrorRecord BadPost(PostReadException e) => e.Problem switch
         {
-            PostProblem.NotFound => Create("PostNotFound", ErrorCategory.ObjectNotFound, e.PostSource, e.Message, "Check the path."),
-            PostProblem.IsDirectory => Create("PostIsDirectory", ErrorCategory.InvalidType, e.PostSource, e.Message, "Pipe files, e.g. Get-ChildItem -File."),
-            PostProblem.Empty => Create("PostEmpty", ErrorCategory.InvalidData, e.PostSource, e.Message, "Remove the empty file or add the post's text."),
-            PostProblem.Binary => Create("PostIsBinary", ErrorCategory.InvalidData, e.PostSource, e.Message, "Pipe only text posts, e.g. Get-ChildItem -Filter *.txt."),
-            PostProblem.TooLarge => Create("PostTooLarge", ErrorCategory.LimitsExceeded, e.PostSource, e.Message, "Split the file into single posts."),
-            PostProblem.TooManyTokens => Create("PostTooLong", ErrorCategory.LimitsExceeded, e.PostSource, e.Message, "Shorten the post or choose a model with a larger input limit."),
-            _ => Create("PostUnreadable", ErrorCategory.ReadError, e.PostSource, e.Message, "Check the file's permissions and encoding.", e),
+            PostProblem.NotFound => Create("PostNotFound", ErrorCategory.ObjectNotFound, e.PostSource, e.Message, HostingMessages.PostNotFoundAction),
+            PostProblem.IsDirectory => Create("PostIsDirectory", ErrorCategory.InvalidType, e.PostSource, e.Message, HostingMessages.PostIsDirectoryAction),
+            PostProblem.Empty => Create("PostEmpty", ErrorCategory.InvalidData, e.PostSource, e.Message, HostingMessages.PostEmptyAction),
+            PostProblem.Binary => Create("PostIsBinary", ErrorCategory.InvalidData, e.PostSource, e.Message, HostingMessages.PostIsBinaryAction),
+            PostProblem.TooLarge => Create("PostTooLarge", ErrorCategory.LimitsExceeded, e.PostSource, e.Message, HostingMessages.PostTooLargeAction),
+            PostProblem.TooManyTokens => Create("PostTooLong", ErrorCategory.LimitsExceeded, e.PostSource, e.Message, HostingMessages.PostTooLongAction),
+            _ => Create("PostUnreadable", ErrorCategory.ReadError, e.PostSource, e.Message, HostingMessages.PostUnreadableAction, e),
         };
 
         public static ErrorRecord FailedSummary(string source, SummaryFailure failure)
@@ -51,37 +49,36 @@ namespace InterviewTools.Hosting
         public static ErrorRecord RunStopped(SummaryFailure failure)
         {
             var (id, category, action) = Classify(failure);
-            return Create(id, category, null, failure.Message, action);
+            return Create(id, category, null, failure.Message, action, failure.Cause);
         }
 
         private static (string Id, ErrorCategory Category, string Action) Classify(SummaryFailure failure) =>
             failure.Kind switch
             {
-                FailureKind.PromptBlocked => ("SummaryPromptBlocked", ErrorCategory.InvalidResult, "Gemini refused the post; summarise it another way."),
-                FailureKind.ResponseBlocked => ("SummaryResponseBlocked", ErrorCategory.InvalidResult, "Gemini stopped its answer; try again or another model."),
-                FailureKind.AnswerTruncated => ("SummaryAnswerTruncated", ErrorCategory.InvalidResult, "The answer ran past maxOutputTokens; try a model that thinks less."),
-                FailureKind.EmptyAnswer => ("SummaryEmptyAnswer", ErrorCategory.InvalidResult, "Run the post again."),
-                FailureKind.InvalidAnswer => ("SummaryInvalidAnswer", ErrorCategory.InvalidResult, "Run the post again; the model broke the JSON format."),
-                FailureKind.InputTooLong => ("PostTooLong", ErrorCategory.LimitsExceeded, "Shorten the post or choose a model with a larger input limit."),
-                FailureKind.QuotaExhausted => ("GeminiQuotaExhausted", ErrorCategory.QuotaExceeded, "Wait for the quota to return, or use another key or model."),
-                FailureKind.KeyRejected => ("GeminiKeyRejected", ErrorCategory.AuthenticationError, "Check the key in AI Studio, or pass another with -ApiKey."),
-                FailureKind.KeyTypeUnsupported => ("GeminiKeyTypeUnsupported", ErrorCategory.AuthenticationError, "This endpoint does not accept this type of key; pass a key of a type it accepts with -ApiKey."),
-                FailureKind.ModelNotFound => ("GeminiModelNotFound", ErrorCategory.ObjectNotFound, "Choose a current model with -Model."),
-                FailureKind.NoUsableKey => ("GeminiNoUsableKey", ErrorCategory.AuthenticationError, "Fix or replace the keys, then Reset-QuotaStatus -KeyId <fingerprint>."),
-                FailureKind.NoUsableModel => ("GeminiNoUsableModel", ErrorCategory.ObjectNotFound, "Name current models with -Model; Get-QuotaStatus -Refresh shows what the API offers."),
-                FailureKind.InvalidRequest => ("GeminiRequestRejected", ErrorCategory.InvalidArgument, "Check -Prompt and -Model."),
-                FailureKind.ServerError => ("GeminiServerError", ErrorCategory.ResourceUnavailable, "Run the post again later."),
-                FailureKind.TimedOut => ("GeminiTimeout", ErrorCategory.OperationTimeout, "Raise -TimeoutSec or run the post again."),
-                _ => ("GeminiConnectionFailed", ErrorCategory.ConnectionError, "Check the network and GOOGLE_GEMINI_BASE_URL."),
+                FailureKind.PromptBlocked => ("SummaryPromptBlocked", ErrorCategory.InvalidResult, HostingMessages.SummaryPromptBlockedAction),
+                FailureKind.ResponseBlocked => ("SummaryResponseBlocked", ErrorCategory.InvalidResult, HostingMessages.SummaryResponseBlockedAction),
+                FailureKind.AnswerTruncated => ("SummaryAnswerTruncated", ErrorCategory.InvalidResult, HostingMessages.SummaryAnswerTruncatedAction),
+                FailureKind.EmptyAnswer => ("SummaryEmptyAnswer", ErrorCategory.InvalidResult, HostingMessages.SummaryEmptyAnswerAction),
+                FailureKind.InvalidAnswer => ("SummaryInvalidAnswer", ErrorCategory.InvalidResult, HostingMessages.SummaryInvalidAnswerAction),
+                FailureKind.InputTooLong => ("PostTooLong", ErrorCategory.LimitsExceeded, HostingMessages.PostTooLongAction),
+                FailureKind.QuotaExhausted => ("GeminiQuotaExhausted", ErrorCategory.QuotaExceeded, HostingMessages.QuotaExhaustedAction),
+                FailureKind.KeyRejected => ("GeminiKeyRejected", ErrorCategory.AuthenticationError, HostingMessages.GeminiKeyRejectedAction),
+                FailureKind.KeyTypeUnsupported => ("GeminiKeyTypeUnsupported", ErrorCategory.AuthenticationError, HostingMessages.GeminiKeyTypeUnsupportedAction),
+                FailureKind.ModelNotFound => ("GeminiModelNotFound", ErrorCategory.ObjectNotFound, HostingMessages.GeminiModelNotFoundAction),
+                FailureKind.NoUsableKey => ("GeminiNoUsableKey", ErrorCategory.AuthenticationError, HostingMessages.GeminiNoUsableKeyAction),
+                FailureKind.NoUsableModel => ("GeminiNoUsableModel", ErrorCategory.ObjectNotFound, HostingMessages.GeminiNoUsableModelAction),
+                FailureKind.InvalidRequest => ("GeminiRequestRejected", ErrorCategory.InvalidArgument, HostingMessages.GeminiRequestRejectedAction),
+                FailureKind.ServerError => ("GeminiServerError", ErrorCategory.ResourceUnavailable, HostingMessages.GeminiServerErrorAction),
+                FailureKind.TimedOut => ("GeminiTimeout", ErrorCategory.OperationTimeout, HostingMessages.GeminiTimeoutAction),
+                FailureKind.EndpointUnreachable => ("GeminiEndpointUnreachable", ErrorCategory.ConnectionError, HostingMessages.GeminiEndpointUnreachableAction),
+                _ => ("GeminiConnectionFailed", ErrorCategory.ConnectionError, HostingMessages.GeminiConnectionFailedAction),
             };
 
         public static ErrorRecord NoApiKey() =>
-            Create("ApiKeyMissing", ErrorCategory.AuthenticationError, null,
-                "No Gemini API key: pass -ApiKey, set $env:GEMINI_API_KEY (or $env:GEMINI_API_KEYS, $env:GOOGLE_API_KEY), or add keys to the config file.",
-                "Create a key in Google AI Studio and set $env:GEMINI_API_KEY, or use -Provider Offline.");
+            Create("ApiKeyMissing", ErrorCategory.AuthenticationError, null, HostingMessages.ApiKeyMissing, HostingMessages.ApiKeyMissingAction);
 
         public static ErrorRecord ConfigProblem(string configFile, string problem) =>
-            Create("ConfigEntryInvalid", ErrorCategory.InvalidData, configFile, problem, "Fix the entry in the config file; about_InterviewTools shows the layout.");
+            Create("ConfigEntryInvalid", ErrorCategory.InvalidData, configFile, problem, HostingMessages.ConfigEntryInvalidAction);
 
         public static ErrorRecord NoApiKeyToRefresh() =>
             Create("ApiKeyMissing", ErrorCategory.AuthenticationError, null,
@@ -101,17 +98,16 @@ namespace InterviewTools.Hosting
         public static ErrorRecord Setup(Engine.EngineSetupException e) => e.Problem switch
         {
             Engine.SetupProblem.NoApiKey => NoApiKey(),
-            Engine.SetupProblem.BadLedgerSetting => Create("LedgerSettingInvalid", ErrorCategory.InvalidArgument, null, e.Message,
-                "Set $env:INTERVIEWTOOLS_LEDGER (or ledger in config.yaml) to file, redis://host:6379/0 or rediss://host:6380/0.", e),
-            Engine.SetupProblem.LedgerUnreachable => Create("LedgerStoreUnreachable", ErrorCategory.ConnectionError, null, e.Message,
-                "Start the Redis server or fix the ledger URL; $env:INTERVIEWTOOLS_LEDGER = 'file' uses the local ledger instead.", e),
+            Engine.SetupProblem.BadLedgerSetting => Create("LedgerSettingInvalid", ErrorCategory.InvalidArgument, null, e.Message, HostingMessages.LedgerSettingInvalidAction, e),
+            Engine.SetupProblem.LedgerUnreachable => LedgerUnreachable(e.Message, e),
             _ => BadEndpoint(e.Message),
         };
 
         /// <summary>A shared ledger store that answered when the command started is gone; the message names it without its password.</summary>
-        public static ErrorRecord LedgerLost(Engine.Rotation.LedgerUnavailableException e) =>
-            Create("LedgerStoreUnreachable", ErrorCategory.ConnectionError, null, e.Message,
-                "Start the Redis server or fix the ledger URL; $env:INTERVIEWTOOLS_LEDGER = 'file' uses the local ledger instead.", e);
+        public static ErrorRecord LedgerLost(Engine.Rotation.LedgerUnavailableException e) => LedgerUnreachable(e.Message, e);
+
+        private static ErrorRecord LedgerUnreachable(string message, Exception e) =>
+            Create("LedgerStoreUnreachable", ErrorCategory.ConnectionError, null, message, HostingMessages.LedgerStoreUnreachableAction, e);
 
         public static ErrorRecord BadEndpoint(string message) =>
             Create("GeminiBaseUrlInvalid", ErrorCategory.InvalidArgument, null, message, "Fix or remove $env:GOOGLE_GEMINI_BASE_URL.");

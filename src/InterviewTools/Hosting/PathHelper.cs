@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using InterviewTools.Resources;
 using Microsoft.PowerShell.Commands;
 
 namespace InterviewTools.Hosting
@@ -37,7 +38,7 @@ namespace InterviewTools.Hosting
                 cmdlet.WriteError(ErrorRecords.PathNotFileSystem(path, provider.Name));
                 return null;
             }
-            if (resolved.Count == 0) cmdlet.WriteError(notFound != null ? notFound(path, $"No file matches '{path}'.") : ErrorRecords.NoMatch(path));
+            if (resolved.Count == 0) cmdlet.WriteError(notFound != null ? notFound(path, Message.Format(HostingMessages.NoFileMatches, path)) : ErrorRecords.NoMatch(path));
             return resolved;
         }
 

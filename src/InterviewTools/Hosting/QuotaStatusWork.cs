@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using InterviewTools.Engine;
+using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Rotation;
 using InterviewTools.Engine.State;
+using InterviewTools.Resources;
 
 namespace InterviewTools.Hosting
 {
@@ -16,7 +18,8 @@ namespace InterviewTools.Hosting
         public static void Write(PSCmdlet cmdlet, PipelineWriter writer, QuotaStatusFilter filter, bool refresh)
         {
             var engine = EngineOpener.Open(cmdlet, writer, ForQuota);
-            if (refresh && !writer.Run(engine.RefreshModelsAsync(writer.Stopping))) writer.WriteError(ErrorRecords.NoApiKeyToRefresh());
+            var notRefreshed = refresh ? writer.Run(engine.RefreshModelsAsync(writer.Stopping)) : null;
+            if (notRefreshed != null) writer.WriteError(notRefreshed.Kind == FailureKind.NoUsableKey ? ErrorRecords.NoApiKeyToRefresh() : ErrorRecords.RunStopped(notRefreshed));
             IReadOnlyList<QuotaStatus> rows;
             try
             {
@@ -29,7 +32,7 @@ namespace InterviewTools.Hosting
                 throw;
             }
             writer.WriteVerbose($"Read the quota ledger at {engine.LedgerLocation}.");
-            if (rows.Count == 0) writer.WriteWarning($"No quota to show: the ledger {engine.LedgerLocation} has no entries and no API key is configured (set GEMINI_API_KEY or GEMINI_API_KEYS, or add keys to config.yaml).");
+            if (rows.Count == 0) writer.WriteWarning(Message.Format(HostingMessages.NoQuotaToShow, engine.LedgerLocation));
             foreach (var row in rows.Where(filter.Includes)) writer.WriteObject(row);
         }
 

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using InterviewTools.Engine;
 using InterviewTools.Engine.Posts;
 using InterviewTools.Engine.Summaries;
+using InterviewTools.Resources;
 
 namespace InterviewTools.Hosting
 {
@@ -129,7 +130,8 @@ namespace InterviewTools.Hosting
             }
             if (plan.Unsendable != null)
             {
-                _writer.WriteError(ErrorRecords.BadPost(plan.Unsendable));
+                // -WhatIf lists it too, with its estimate and the limit in the way; nothing is ever sent for it.
+                if (_writer.ShouldProcess(post.Source, plan.Action)) _writer.WriteError(ErrorRecords.BadPost(plan.Unsendable));
                 return;
             }
             if (!_writer.ShouldProcess(post.Source, plan.Action)) return;
@@ -219,7 +221,7 @@ namespace InterviewTools.Hosting
         {
             var remaining = until - DateTimeOffset.UtcNow;
             _writer.WriteProgress(new ProgressRecord(GeminiActivityId, _progress.Activity,
-                $"Waiting until {until.ToLocalTime():HH:mm:ss} for quota ({what}); {_finished} of {_submitted} done")
+                Message.Format(HostingMessages.WaitingForQuota, until.ToLocalTime(), what, _finished, _submitted))
             {
                 SecondsRemaining = Math.Max(0, (int)Math.Ceiling(remaining.TotalSeconds)),
             });
@@ -227,7 +229,7 @@ namespace InterviewTools.Hosting
 
         private void ShowProgress(string source)
         {
-            _progress.StatusDescription = $"{_finished} of {_submitted} done, {_inFlight} in flight: {System.IO.Path.GetFileName(source)}";
+            _progress.StatusDescription = Message.Format(HostingMessages.Progress, _finished, _submitted, _inFlight, System.IO.Path.GetFileName(source));
             _writer.WriteProgress(_progress);
         }
 

@@ -9,7 +9,25 @@ namespace InterviewTools.Engine.Tests.Architecture
     /// <summary>The output types are declared once, in InterviewTools.Contracts: the engine neither mirrors them nor converts them by number.</summary>
     public sealed class RecordTests
     {
-        private static readonly Type[] ContractEnums = { typeof(PostSummaryStatus), typeof(PostSummaryProvider), typeof(PostSummaryFallback), typeof(QuotaState) };
+        private static readonly Type[] ContractEnums = typeof(PostSummary).Assembly.GetTypes().Where(t => t.IsEnum && t.IsPublic).ToArray();
+        private static readonly Type[] OutputRecords = { typeof(PostSummary), typeof(QuotaStatus), typeof(PostSummaryCacheEntry) };
+
+        [Fact]
+        public void EveryEnumUsersMeetIsLongBackedSoConvertToJsonWritesItsName()
+        {
+            // PowerShell's ConvertTo-Json writes an enum backed by long (or ulong) as its name, and any other as a number.
+            var enumsOnRecords = from record in OutputRecords
+                                 from property in record.GetProperties()
+                                 let type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType
+                                 where type.IsEnum
+                                 select type;
+            var wrong = ContractEnums.Concat(enumsOnRecords).Distinct()
+                .Where(e => Enum.GetUnderlyingType(e) != typeof(long))
+                .Select(e => $"{e.FullName} is backed by {Enum.GetUnderlyingType(e).Name}: declare it ': long' in InterviewTools.Contracts");
+
+            Assert.Contains(typeof(LimitSource), ContractEnums);
+            Assert.Empty(wrong);
+        }
 
         [Fact]
         public void NoEngineEnumMirrorsAnOutputEnum()
@@ -28,9 +46,8 @@ namespace InterviewTools.Engine.Tests.Architecture
         public void NoEngineTypeRedeclaresThePostRecordOrTheQuotaRow()
         {
             // A type with most of a record's property names is a copy of it, whatever it is called.
-            var records = new[] { typeof(PostSummary), typeof(QuotaStatus), typeof(PostSummaryCacheEntry) };
             var copies = from type in typeof(PostSummarizer).Assembly.GetTypes()
-                         from record in records
+                         from record in OutputRecords
                          let names = record.GetProperties().Select(p => p.Name).ToHashSet()
                          let shared = type.GetProperties().Count(p => names.Contains(p.Name))
                          where shared * 2 > names.Count

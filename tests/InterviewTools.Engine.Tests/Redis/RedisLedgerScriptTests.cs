@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Redis;
+using InterviewTools.Engine.Resources;
 using InterviewTools.Engine.Rotation;
 using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
@@ -28,6 +29,18 @@ namespace InterviewTools.Engine.Tests.Redis
         private static RouteLimits Limits(QuotaLimits flash) =>
             new RouteLimits(new Dictionary<string, QuotaLimits>(StringComparer.OrdinalIgnoreCase) { [Flash] = flash }, useBuiltInDefaults: false);
 
+        /// <summary>
+        /// Limits config.yaml states in full (a requests-per-minute and a requests-per-day limit), so the route's limits are confirmed
+        /// and it takes requests in parallel: the tests of counting are not held by a probe claim (the probe tests below are).
+        /// </summary>
+        private static RouteLimits Confirmed(QuotaLimits flash) => Limits(new QuotaLimits
+        {
+            RequestsPerMinute = flash.RequestsPerMinute ?? 1000,
+            InputTokensPerMinute = flash.InputTokensPerMinute,
+            RequestsPerDay = flash.RequestsPerDay ?? 100000,
+            InputTokensPerDay = flash.InputTokensPerDay,
+        });
+
         private RedisLedgerStore Store(RouteLimits limits, TimeProvider? engineClock = null, string? endpoint = null, bool serverTime = false)
         {
             var address = RedisAddress.Parse(TestRedis.RequireUrl(), _ => null);
@@ -37,14 +50,14 @@ namespace InterviewTools.Engine.Tests.Redis
         }
 
         private Reservation? Reserve(ILedgerStore store, long tokens, out Blockage? blockage) =>
-            store.TryReserve(new[] { new RouteCandidate(new Route(_key, Flash), probeInFlight: false) }, tokens, out blockage);
+            store.TryReserve(new[] { new Route(_key, Flash) }, tokens, out blockage);
 
         private static RouteUsage Usage(ILedgerStore store) => store.Snapshot().Routes[RouteUsage.KeyOf("p", Flash)];
 
         [RedisFact]
         public void RequestsPerMinuteAreCheckedOnTheServerAndFreeWhenTheOldestBucketLeavesTheWindow()
         {
-            var store = Store(Limits(new QuotaLimits { RequestsPerMinute = 2 }));
+            var store = Store(Confirmed(new QuotaLimits { RequestsPerMinute = 2 }));
             Assert.NotNull(Reserve(store, 10, out _));
             _server.Advance(TimeSpan.FromSeconds(5));
             Assert.NotNull(Reserve(store, 10, out _));
@@ -60,7 +73,7 @@ namespace InterviewTools.Engine.Tests.Redis
         [RedisFact]
         public void TokensPerMinuteCountTheEstimateUntilSettleCorrectsIt()
         {
-            var store = Store(Limits(new QuotaLimits { InputTokensPerMinute = 1000 }));
+            var store = Store(Confirmed(new QuotaLimits { InputTokensPerMinute = 1000 }));
             var first = Reserve(store, 600, out _);
             Assert.NotNull(first);
 
@@ -76,7 +89,7 @@ namespace InterviewTools.Engine.Tests.Redis
         [RedisFact]
         public void RequestsPerDayStopTheRouteUntilMidnightPacific()
         {
-            var store = Store(Limits(new QuotaLimits { RequestsPerDay = 2 }));
+            var store = Store(Confirmed(new QuotaLimits { RequestsPerDay = 2 }));
             Assert.NotNull(Reserve(store, 1, out _));
             Assert.NotNull(Reserve(store, 1, out _));
 
@@ -95,7 +108,7 @@ namespace InterviewTools.Engine.Tests.Redis
             _server = new FakeTimeProvider(DateTimeOffset.Parse(serverTime));
             // The engine's own clock is a day off: only the server's counts.
             var engine = new FakeTimeProvider(DateTimeOffset.Parse(serverTime) - TimeSpan.FromHours(20));
-            var store = Store(Limits(new QuotaLimits { RequestsPerDay = 1 }), engine);
+            var store = Store(Confirmed(new QuotaLimits { RequestsPerDay = 1 }), engine);
             Assert.NotNull(Reserve(store, 1, out _));
             Assert.Null(Reserve(store, 1, out var blockage));
 
@@ -112,7 +125,7 @@ namespace InterviewTools.Engine.Tests.Redis
         [RedisFact]
         public void AReleasedRequestIsGivenBackAndAVerdictCoolsTheRouteOnTheServersClock()
         {
-            var store = Store(Limits(new QuotaLimits { RequestsPerMinute = 1 }));
+            var store = Store(Confirmed(new QuotaLimits { RequestsPerMinute = 1 }));
             var reservation = Reserve(store, 50, out _);
             store.Release(reservation!, new RotationVerdict(RotationAction.CoolDown, "429 per minute") { CoolDown = TimeSpan.FromSeconds(30) });
 
@@ -128,7 +141,7 @@ namespace InterviewTools.Engine.Tests.Redis
         [RedisFact]
         public void AnExpiredReservationCannotBeGivenBackTwiceAndStaysCounted()
         {
-            var store = Store(Limits(new QuotaLimits { RequestsPerMinute = 5 }));
+            var store = Store(Confirmed(new QuotaLimits { RequestsPerMinute = 5 }));
             store.ReservationLife = TimeSpan.FromSeconds(2);
             var reservation = Reserve(store, 10, out _);
             var key = store.UsageKey("p", Flash).ToString().Replace(":usage", ":res:" + reservation!.Id);
@@ -157,7 +170,7 @@ namespace InterviewTools.Engine.Tests.Redis
             });
             one.DisableKey(_key, "API key not valid");
             var retired = new PooledKey(ApiKey.FromPlainText("AIzaSy-REDIS-SCRIPT-TEST-0002"), "q", "test");
-            var retiring = one.TryReserve(new[] { new RouteCandidate(new Route(retired, "gemini-1.0-pro"), false) }, 1, out _);
+            var retiring = one.TryReserve(new[] { new Route(retired, "gemini-1.0-pro") }, 1, out _);
             one.Release(retiring!, new RotationVerdict(RotationAction.RetireModel, "404 model not found"));
 
             var seen = other.Snapshot();
@@ -170,16 +183,27 @@ namespace InterviewTools.Engine.Tests.Redis
         }
 
         [RedisFact]
-        public void TheRedisStoreAnswersAsTheFileLedgerDoesForTheSameHistory()
+        public void TheRedisStoreAnswersAsTheFileLedgerDoesForTheSameHistory() => PlayOnBothStores(
+            Limits(new QuotaLimits { RequestsPerMinute = 3, InputTokensPerMinute = 1000, RequestsPerDay = 6 }),
+            (0, 300, 250, false), (1, 400, null, false), (0.5, 500, null, false), (2, 100, null, true), (3, 100, 90, false),
+            (10, 100, null, false), (50, 100, null, false), (1, 300, 300, false), (7, 1, null, false), (60, 1, 1, false), (1, 1, null, false));
+
+        /// <summary>
+        /// No daily limit is stated, so the route's limits are unconfirmed and each request holds its probe claim: an unanswered one
+        /// holds the route until the claim expires, an answered or released one gives it back, in both stores alike.
+        /// </summary>
+        [RedisFact]
+        public void TheRedisStoreHoldsAndFreesTheRoutesProbeClaimAsTheFileLedgerDoes() => PlayOnBothStores(
+            Limits(new QuotaLimits { RequestsPerMinute = 3, InputTokensPerMinute = 1000 }),
+            (0, 300, null, false), (1, 100, 90, false), (118, 100, 90, false), (2, 100, 90, false), (0, 100, null, true),
+            (0.5, 100, null, false), (1, 100, null, false));
+
+        private void PlayOnBothStores(RouteLimits limits, params (double AdvanceSec, long Tokens, long? Settle, bool Release)[] steps)
         {
-            var limits = Limits(new QuotaLimits { RequestsPerMinute = 3, InputTokensPerMinute = 1000, RequestsPerDay = 6 });
             var file = new FileLedgerStore(Path.Combine(_state, "ledger.json"), limits, _server, new WarningLog(_ => { }));
             var redis = Store(limits);
-            var steps = new (double AdvanceSec, long Tokens, long? Settle, bool Release)[]
-            {
-                (0, 300, 250, false), (1, 400, null, false), (0.5, 500, null, false), (2, 100, null, true), (3, 100, 90, false),
-                (10, 100, null, false), (50, 100, null, false), (1, 300, 300, false), (7, 1, null, false), (60, 1, 1, false), (1, 1, null, false),
-            };
+            var granted = 0;
+            var probing = 0;
             foreach (var (advance, tokens, settle, release) in steps)
             {
                 _server.Advance(TimeSpan.FromSeconds(advance));
@@ -188,21 +212,55 @@ namespace InterviewTools.Engine.Tests.Redis
                 Assert.Equal(fromFile == null, fromRedis == null);
                 Assert.Equal(fileBlockage?.Reason, redisBlockage?.Reason);
                 Assert.Equal(fileBlockage?.Until, redisBlockage?.Until);
+                Assert.Equal(fileBlockage?.Probing, redisBlockage?.Probing);
+                if (fileBlockage?.Probing == true) probing++;
                 if (fromFile == null) continue;
+                granted++;
+                Assert.Equal(fromFile.Probe, fromRedis!.Probe);
                 if (settle != null)
                 {
                     file.Settle(fromFile, settle.Value);
-                    redis.Settle(fromRedis!, settle.Value);
+                    redis.Settle(fromRedis, settle.Value);
                 }
                 if (release)
                 {
                     file.Release(fromFile, null);
-                    redis.Release(fromRedis!, null);
+                    redis.Release(fromRedis, null);
                 }
             }
             var a = Usage(file);
             var b = Usage(redis);
-            Assert.Equal((a.DayRequests, a.DayTokens, a.Minute.Sum(m => m.Requests), a.Minute.Sum(m => m.Tokens)), (b.DayRequests, b.DayTokens, b.Minute.Sum(m => m.Requests), b.Minute.Sum(m => m.Tokens)));
+            Assert.Equal((a.DayRequests, a.DayTokens, a.Minute.Sum(m => m.Requests), a.Minute.Sum(m => m.Tokens), a.ProbeUntil),
+                (b.DayRequests, b.DayTokens, b.Minute.Sum(m => m.Requests), b.Minute.Sum(m => m.Tokens), b.ProbeUntil));
+            Assert.InRange(granted, 1, steps.Length - 1);
+            if (limits.Firm(Flash, new RouteUsage()).RequestsPerDay == null) Assert.InRange(probing, 1, steps.Length);
+        }
+
+        /// <summary>A probe claim taken on one machine holds the route on another until its answer, or until it expires.</summary>
+        [RedisFact]
+        public void AProbeClaimHeldByOneMachineIsHonouredByAnotherUntilItsAnswerOrItsExpiry()
+        {
+            var endpoint = "http://redis-probe-" + Guid.NewGuid().ToString("N") + ".invalid";
+            var limits = Limits(new QuotaLimits { RequestsPerMinute = 10 });
+            var one = Store(limits, endpoint: endpoint);
+            var other = Store(limits, endpoint: endpoint);
+
+            var probe = Reserve(one, 10, out _);
+            Assert.True(probe!.Probe);
+            Assert.Null(Reserve(other, 10, out var held));
+            Assert.True(held!.Probing);
+            Assert.Equal(EngineMessages.FindingOutLimits, held.Reason);
+
+            one.Settle(probe, 10);
+            var next = Reserve(other, 10, out _);
+            Assert.NotNull(next);
+
+            // The machine holding the claim dies: its claim lasts ReservePass.ProbeLife, then the route is probed again.
+            Assert.Null(Reserve(one, 10, out _));
+            _server.Advance(ReservePass.ProbeLife - TimeSpan.FromSeconds(1));
+            Assert.Null(Reserve(one, 10, out _));
+            _server.Advance(TimeSpan.FromSeconds(1));
+            Assert.NotNull(Reserve(one, 10, out _));
         }
 
         [RedisTheory]
@@ -211,7 +269,7 @@ namespace InterviewTools.Engine.Tests.Redis
         public void TwoEnginesWhoseClocksDifferStillShareOneMinuteBecauseOnlyTheServersClockCounts(int skewSeconds)
         {
             var endpoint = "http://redis-skew-" + Guid.NewGuid().ToString("N") + ".invalid";
-            var limits = Limits(new QuotaLimits { RequestsPerMinute = 3 });
+            var limits = Confirmed(new QuotaLimits { RequestsPerMinute = 3 });
             var behind = new FakeTimeProvider(DateTimeOffset.UtcNow);
             var ahead = new FakeTimeProvider(DateTimeOffset.UtcNow + TimeSpan.FromSeconds(skewSeconds));
             var one = Store(limits, behind, endpoint, serverTime: true);

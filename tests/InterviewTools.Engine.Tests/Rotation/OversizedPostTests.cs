@@ -50,6 +50,24 @@ namespace InterviewTools.Engine.Tests.Rotation
             Assert.Null(planner.Snapshot().Routes[RouteUsage.KeyOf("p", Flash)].CoolingUntil);
         }
 
+        [Fact]
+        public async Task OnceTheProjectIsKnownFreeTheTablesTokenLimitIsTrustedAndAPostOverItIsNeverSent()
+        {
+            var planner = Planner(Store(new RouteLimits()), new[] { Flash });
+            using (var lease = await planner.AcquireAsync(300_000, new HashSet<string>(), _ => { }, CancellationToken.None))
+            {
+                // Unknown tier: the table's 250,000 is only assumed, so the post may be the one request that finds out.
+                Assert.Equal(LeaseState.Granted, lease.State);
+                lease.Fail(new RotationVerdict(RotationAction.CoolDown, "429 requests") { Learned = new QuotaLimits { RequestsPerMinute = 5 }, QuotaId = "GenerateRequestsPerMinutePerProjectPerModel-FreeTier" });
+            }
+            Clock.Advance(TimeSpan.FromMinutes(2));
+
+            using var refused = await planner.AcquireAsync(300_000, new HashSet<string>(), _ => { }, CancellationToken.None);
+
+            Assert.True(refused.Deferral!.Never);
+            Assert.Contains("(250,000, free tier, built-in table)", refused.Deferral.Reason);
+        }
+
         private RoutePlanner Planner(string[] chain, long? configuredTpm)
         {
             var configured = new Dictionary<string, QuotaLimits>(StringComparer.OrdinalIgnoreCase);

@@ -17,8 +17,11 @@ namespace InterviewTools.Engine.Tests.Summaries
     {
         private readonly RecordingObserver _observer = new RecordingObserver();
 
-        protected override void Configure(FakeGeminiOptions options) =>
+        protected override void Configure(FakeGeminiOptions options)
+        {
             options.Models.Add(new FakeModel("gemini-tiny-window") { InputTokenLimit = 1000 });
+            options.Models.Add(new FakeModel("gemini-short-output") { OutputTokenLimit = 12_000 });
+        }
 
         [Fact]
         public async Task SucceedsWithPostTitleAndHashtagsOverridingTheModel()
@@ -112,6 +115,43 @@ namespace InterviewTools.Engine.Tests.Summaries
             Assert.Equal(2, outcome.Summary.Attempts);
             Assert.Contains(_observer.VerboseLines, v => v.Contains("timed out"));
         }
+
+        [Fact]
+        public async Task AnAnswerCutOffAtMaxOutputTokensIsRetriedOnceWithTwiceTheRoomAndTheRecordSaysWhy()
+        {
+            // The fake cuts an answer at maxOutputTokens with MAX_TOKENS: 10,000 tokens do not fit the default 8,192 but fit 16,384.
+            Server.Enqueue(LongAnswer(10_000));
+            Server.Enqueue(LongAnswer(10_000));
+
+            var outcome = await Summarizer().SummarizeAsync(PostReader.ReadText("p", "什么是 KV cache？"), CancellationToken.None);
+
+            Assert.Equal(PostSummaryStatus.Succeeded, outcome.Summary.Status);
+            Assert.Equal(2, outcome.Summary.Attempts);
+            Assert.Equal(new[] { 8192, 16_384 }, SentMaxOutputTokens());
+            var retry = Assert.Single(outcome.Summary.Switches);
+            Assert.Contains("MAX_TOKENS", retry);
+            Assert.Contains("16384", retry);
+            Assert.Contains(_observer.VerboseLines, v => v.StartsWith("p: ") && v.Contains("MAX_TOKENS"));
+        }
+
+        [Fact]
+        public async Task TheRetryStaysWithinTheModelsOutputLimitAndASecondCutOffFailsThePost()
+        {
+            Server.Enqueue(LongAnswer(20_000));
+            Server.Enqueue(LongAnswer(20_000));
+            Server.Enqueue(LongAnswer(20_000));
+
+            var outcome = await Summarizer("gemini-short-output").SummarizeAsync(PostReader.ReadText("p", "什么是 KV cache？"), CancellationToken.None);
+
+            Assert.Equal(FailureKind.AnswerTruncated, outcome.Failure!.Kind);
+            Assert.Contains("12000", outcome.Failure.Message);
+            Assert.Equal(new[] { 8192, 12_000 }, SentMaxOutputTokens());
+        }
+
+        private static FakeReply LongAnswer(int tokens) => FakeReply.Json("{\"summary\": \"" + new string('长', tokens) + "\"}");
+
+        private int[] SentMaxOutputTokens() => Server.Requests.Where(r => r.Route == RouteKind.Generate)
+            .Select(r => System.Text.Json.JsonDocument.Parse(r.Body).RootElement.GetProperty("generationConfig").GetProperty("maxOutputTokens").GetInt32()).ToArray();
 
         private PostSummarizer Summarizer(string model = "gemini-2.5-flash", TimeSpan? timeout = null, int retries = 3, string? ledgerFolder = null) =>
             NewSummarizer(new[] { model }, _observer,
