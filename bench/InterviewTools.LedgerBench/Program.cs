@@ -109,7 +109,9 @@ internal static class Program
             {
                 var config = "builtInLimits: false\nlimits:\n" + string.Concat(models.Select(m => $"  {m}: {{ rpm: {rpm}, rpd: 1000 }}\n"));
                 var script = Path.Combine(root, "run.ps1");
-                File.WriteAllText(script, $"$posts = 1..{posts / machines} | ForEach-Object {{ \"机器 $env:IT_MACHINE 第 $_ 篇：什么是 KV cache？\" }}\n" +
+                // Texts of their own per run: the ledger's server is also the shared result cache, which would answer the 3-machine
+                // run's posts that the 1-machine run already summarised, and the bench would time the cache instead of the ledger.
+                File.WriteAllText(script, $"$posts = 1..{posts / machines} | ForEach-Object {{ \"{machines} 台之机器 $env:IT_MACHINE 第 $_ 篇：什么是 KV cache？\" }}\n" +
                     $"Invoke-PostSummary -Text $posts -Model {string.Join(", ", models)} -ThrottleLimit 2 -MaxWaitSec 120 | ForEach-Object {{ \"$($_.Status)\" }}\n");
                 var watch = Stopwatch.StartNew();
                 var results = await Task.WhenAll(Enumerable.Range(1, machines).Select(m => RunMachineAsync(root, m, config, script, server.BaseUrl, secret, url)));

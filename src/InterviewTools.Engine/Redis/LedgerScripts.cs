@@ -127,7 +127,8 @@ return { 0, blocked[1], blocked[2], blocked[3], blocked[4], firm and 1 or 0, sai
 
         /// <summary>
         /// settle: ARGV 1 the tokens the server counted (0 keeps the estimate), 2 now override, 3 whether the reservation held the
-        /// route's probe claim (1/0; its answer gives the claim back), 4- the Pacific day table.
+        /// route's probe claim (1/0; its answer gives the claim back), 4- the Pacific day table. The request moves from the second
+        /// it was reserved to the second of its answer, as RouteCapacity.CountFromAnswer does in the file ledger.
         /// Returns {1, requests this minute} or {0, requests this minute} when the reservation had expired.
         /// </summary>
         public const string Settle = Common + @"
@@ -139,10 +140,19 @@ local r = redis.call('HMGET', KEYS[2], 'sec', 'tok', 'day')
 local found = 0
 if r[1] then
   found = 1
+  local estimate = tonumber(r[2])
   local counted = tonumber(ARGV[1])
-  local diff = counted > 0 and counted - tonumber(r[2]) or 0
-  if redis.call('HEXISTS', KEYS[1], 'r:' .. r[1]) == 1 then redis.call('HINCRBY', KEYS[1], 't:' .. r[1], diff) end
-  if redis.call('HGET', KEYS[1], 'day') == r[3] then redis.call('HINCRBY', KEYS[1], 'dt', diff) end
+  if counted <= 0 then counted = estimate end
+  local sec = tonumber(r[1])
+  if redis.call('HEXISTS', KEYS[1], 'r:' .. sec) == 1 then
+    local left = redis.call('HINCRBY', KEYS[1], 'r:' .. sec, -1)
+    redis.call('HINCRBY', KEYS[1], 't:' .. sec, -estimate)
+    if left <= 0 then redis.call('HDEL', KEYS[1], 'r:' .. sec, 't:' .. sec) end
+  end
+  local answered = math.max(sec, math.floor(now / 1000))
+  redis.call('HINCRBY', KEYS[1], 'r:' .. answered, 1)
+  redis.call('HINCRBY', KEYS[1], 't:' .. answered, counted)
+  if redis.call('HGET', KEYS[1], 'day') == r[3] then redis.call('HINCRBY', KEYS[1], 'dt', counted - estimate) end
   redis.call('DEL', KEYS[2])
 end
 local u = usage(KEYS[1], now, day)

@@ -128,16 +128,18 @@ namespace InterviewTools.Engine.Rotation
             }
         }
 
-        /// <summary>The server answered: replace the estimate with the tokens it counted, and note a route that outran every free tier.</summary>
+        /// <summary>
+        /// The server answered: the request now counts from its answer with the tokens the server counted (<see cref="RouteCapacity.CountFromAnswer"/>),
+        /// and a route that outran every free tier is noted.
+        /// </summary>
         public void Settle(Reservation reservation, long countedTokens)
         {
             _file.Update(state =>
             {
                 var usage = state.Route(reservation.Route.Project, reservation.Route.Model);
                 if (reservation.Probe) usage.ProbeUntil = null;
-                var bucket = usage.Minute.Find(b => b.Second == reservation.Second);
                 var counted = countedTokens > 0 ? countedTokens : reservation.Tokens;
-                if (bucket != null) bucket.Tokens += counted - reservation.Tokens;
+                RouteCapacity.CountFromAnswer(usage, reservation, counted, _time.GetUtcNow());
                 usage.DayTokens += counted - reservation.Tokens;
                 LedgerFacts.Settled(state, reservation, usage.Minute.Sum(b => b.Requests), _time.GetUtcNow());
                 return true;

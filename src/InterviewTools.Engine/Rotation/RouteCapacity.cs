@@ -57,6 +57,27 @@ namespace InterviewTools.Engine.Rotation
             return bucket;
         }
 
+        /// <summary>
+        /// Moves an answered request from the second it was reserved to the second of its answer (never earlier). The server counts
+        /// a request when it arrives, somewhere in between, so a window counted from the reservation frees the slot before the
+        /// server does whenever sending took longer than the bucket's spare second (three machines drew 429s that way); counted
+        /// from the answer it never frees early. The settle script does the same on Redis.
+        /// </summary>
+        public static void CountFromAnswer(RouteUsage usage, Reservation reservation, long countedTokens, DateTimeOffset answered)
+        {
+            var reserved = usage.Minute.Find(b => b.Second == reservation.Second);
+            if (reserved != null)
+            {
+                reserved.Requests--;
+                reserved.Tokens -= reservation.Tokens;
+                if (reserved.Requests <= 0) usage.Minute.Remove(reserved);
+            }
+            var bucket = BucketAt(usage, answered.ToUnixTimeSeconds() > reservation.Second ? answered : DateTimeOffset.FromUnixTimeSeconds(reservation.Second));
+            bucket.Requests++;
+            bucket.Tokens += countedTokens;
+            usage.Minute.Sort((a, b) => a.Second.CompareTo(b.Second));
+        }
+
         /// <summary>Null when the request fits; otherwise the blockage.</summary>
         public static Blockage? Check(RouteUsage usage, QuotaLimits limits, long tokens, DateTimeOffset now)
         {

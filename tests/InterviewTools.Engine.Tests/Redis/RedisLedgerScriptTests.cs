@@ -236,6 +236,35 @@ namespace InterviewTools.Engine.Tests.Redis
             if (limits.Firm(Flash, new RouteUsage()).RequestsPerDay == null) Assert.InRange(probing, 1, steps.Length);
         }
 
+        [Fact]
+        public void AnAnsweredRequestInTheFileLedgerCountsFromItsAnswer() =>
+            NextSlotFreesAMinuteAfterTheAnswer(new FileLedgerStore(Path.Combine(_state, "ledger.json"), Confirmed(new QuotaLimits { RequestsPerMinute = 1 }), _server, new WarningLog(_ => { })));
+
+        [RedisFact]
+        public void AnAnsweredRequestOnRedisCountsFromItsAnswerOnTheServersClock() =>
+            NextSlotFreesAMinuteAfterTheAnswer(Store(Confirmed(new QuotaLimits { RequestsPerMinute = 1 })));
+
+        /// <summary>
+        /// The server counts a request when it arrives, between reserve and answer: counted from its answer, a slot the window
+        /// frees is one the server has freed too. Reserved at 18:00:00, answered 20 s later: the next request waits for 18:01:21
+        /// (the answer's second plus the window and the bucket's own second), not for 18:01:01.
+        /// </summary>
+        private void NextSlotFreesAMinuteAfterTheAnswer(ILedgerStore store)
+        {
+            var reserved = Reserve(store, 100, out _);
+            _server.Advance(TimeSpan.FromSeconds(20));
+            var answered = _server.GetUtcNow();
+            store.Settle(reserved!, 90);
+
+            Assert.Null(Reserve(store, 100, out var blockage));
+            Assert.Equal(answered + TimeSpan.FromSeconds(61), blockage!.Until);
+            Assert.Equal((1, 90L), (Usage(store).Minute.Sum(b => b.Requests), Usage(store).Minute.Sum(b => b.Tokens)));
+            _server.Advance(TimeSpan.FromSeconds(45));
+            Assert.Null(Reserve(store, 100, out _));
+            _server.Advance(blockage.Until - _server.GetUtcNow());
+            Assert.NotNull(Reserve(store, 100, out _));
+        }
+
         /// <summary>A probe claim taken on one machine holds the route on another until its answer, or until it expires.</summary>
         [RedisFact]
         public void AProbeClaimHeldByOneMachineIsHonouredByAnotherUntilItsAnswerOrItsExpiry()
