@@ -11,6 +11,9 @@
                Pester 5 in a fresh PowerShell 7 process against out/InterviewTools, and ends with one line,
                "N passed, N failed, N skipped", over both. Exits non-zero if anything failed.
                Where Mono is installed (or on Windows) the engine tests also run on .NET Framework 4.7.2.
+               The shared-ledger tests use the Redis server $env:INTERVIEWTOOLS_TEST_REDIS names; without one, a private
+               redis-server is started on a free loopback port when one is installed (and stopped at the end), else
+               those tests skip with a message (they fail instead when $env:CI is true).
     Coverage   line and branch coverage of the engine and the cmdlet assembly across the xunit suites (coverlet),
                per suite and merged (tools/Measure-Coverage.ps1, in PowerShell 7).
     Clean      removes build output.
@@ -115,11 +118,36 @@ function Invoke-PesterSuite {
     $run
 }
 
+# A redis-server of this run's own on a free loopback port, when none is named and one is installed; $null otherwise.
+function Start-TestRedis {
+    if ($env:INTERVIEWTOOLS_TEST_REDIS) { return $null }
+    $server = Get-Command -Name redis-server -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if (-not $server) {
+        Write-Warning 'No Redis server for the shared-ledger tests: install redis-server or set $env:INTERVIEWTOOLS_TEST_REDIS; they skip.'
+        return $null
+    }
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+    $process = Start-Process -FilePath $server.Source -ArgumentList @('--port', $port, '--bind', '127.0.0.1', '--save', '""', '--appendonly', 'no') -PassThru -RedirectStandardOutput (Join-Path ([IO.Path]::GetTempPath()) "interviewtools-redis-$port.log")
+    $env:INTERVIEWTOOLS_TEST_REDIS = "redis://127.0.0.1:$port/0"
+    Write-Host "Started redis-server on 127.0.0.1:$port for the shared-ledger tests."
+    $process
+}
+
 function Invoke-Tests {
     if (Test-Path -LiteralPath $results) { Remove-Item -LiteralPath $results -Recurse -Force }
-    & dotnet test (Join-Path $root 'InterviewTools.sln') -c $Configuration --logger trx --results-directory (Join-Path $results 'xunit') | Out-Host
-    $xunit = Get-XunitCount -ExitCode $LASTEXITCODE
-    $pester = Invoke-PesterSuite
+    $redis = Start-TestRedis
+    try {
+        & dotnet test (Join-Path $root 'InterviewTools.sln') -c $Configuration --logger trx --results-directory (Join-Path $results 'xunit') | Out-Host
+        $xunit = Get-XunitCount -ExitCode $LASTEXITCODE
+        $pester = Invoke-PesterSuite
+    }
+    finally {
+        if ($redis) {
+            Stop-Process -Id $redis.Id -ErrorAction SilentlyContinue
+            Remove-Item Env:INTERVIEWTOOLS_TEST_REDIS
+        }
+    }
 
     # Per run in a form no CI reads as a closing line; the combined line comes last.
     Write-Host 'Test runs:'

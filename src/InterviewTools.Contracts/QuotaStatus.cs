@@ -74,5 +74,11 @@ namespace InterviewTools
         /// <summary>How the tier was learned, e.g. the -FreeTier quotaId of a 429, or the request past an assumed limit that succeeded.</summary>
         public string? TierLearnedFrom { get; set; }
         public DateTime? TierLearnedAt { get; set; }
+
+        /// <summary>
+        /// The ledger the row was read from: the local ledger file's path, or the shared Redis server's URL with its password masked
+        /// (the ledger setting, $env:INTERVIEWTOOLS_LEDGER or config.yaml's ledger).
+        /// </summary>
+        public string Ledger { get; set; } = string.Empty;
     }
 }

@@ -9,6 +9,12 @@ namespace InterviewTools.Engine
 
         /// <summary>The base URL from the environment or config.yaml is not a usable endpoint.</summary>
         BadEndpoint,
+
+        /// <summary>The ledger setting (INTERVIEWTOOLS_LEDGER or config.yaml's ledger) is neither "file" nor a redis:// or rediss:// URL.</summary>
+        BadLedgerSetting,
+
+        /// <summary>The shared ledger store the setting names cannot be reached; nothing is sent without its limits.</summary>
+        LedgerUnreachable,
     }
 
     /// <summary>The engine cannot be opened as asked: nothing of the run can proceed.</summary>

@@ -11,6 +11,7 @@ using InterviewTools.Engine.Gemini;
 using InterviewTools.Engine.Offline;
 using InterviewTools.Engine.Policy;
 using InterviewTools.Engine.Posts;
+using InterviewTools.Engine.Redis;
 using InterviewTools.Engine.Resources;
 using InterviewTools.Engine.Rotation;
 using InterviewTools.Engine.State;
@@ -35,7 +36,7 @@ namespace InterviewTools.Engine
         private readonly CacheKey _cacheKey;
         private readonly GeminiEndpoint? _endpoint;
         private readonly KeyPool? _pool;
-        private readonly FileLedgerStore? _ledger;
+        private readonly ILedgerStore? _ledger;
         private readonly DeferralTally _deferrals = new DeferralTally();
         private readonly RunTally _tally = new RunTally();
         private readonly DateTimeOffset _startedAt;
@@ -44,7 +45,7 @@ namespace InterviewTools.Engine
         private PostSummarizer? _summarizer;
 
         private SummaryEngine(EngineSettings settings, TimeProvider time, IEngineLog log, SummarizerOptions options, ResultCache cache,
-            PostSummaryProvider provider, GeminiEndpoint? endpoint, KeyPool? pool, FileLedgerStore? ledger, int throttleLimit)
+            PostSummaryProvider provider, GeminiEndpoint? endpoint, KeyPool? pool, ILedgerStore? ledger, int throttleLimit)
         {
             _settings = settings;
             _time = time;
@@ -105,18 +106,64 @@ namespace InterviewTools.Engine
             options.Models = config.ResolveModels(settings.Models?.Select(ModelId.Bare).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
             options.Prices = new PriceTable(config.Prices);
             var limits = new RouteLimits(config.Limits, config.BuiltInLimits);
-            var ledger = new FileLedgerStore(FileLedgerStore.PathFor(StateDirectory.Resolve(environment), endpoint.BaseUrl), limits, time, log);
-
             if (settings.Use == EngineUse.Summaries && pool.IsEmpty)
             {
                 if (settings.Provider == PostSummaryProvider.Gemini) throw NoApiKey();
                 log.Warning(Message.Format(EngineMessages.NoKeyOffline, configFile));
                 return Offline(settings, time, log, options, cache);
             }
+            var ledger = OpenLedger(config, environment, endpoint, limits, time, log);
+            cache.Shared = OpenSharedCache(config, environment, log);
             var maxWaitSec = settings.MaxWaitSec ?? config.MaxWaitSec;
             if (maxWaitSec != null) options.MaxWait = TimeSpan.FromSeconds(maxWaitSec.Value);
             var throttle = settings.ThrottleLimit ?? config.ThrottleLimit ?? EngineSettings.DefaultThrottleLimit;
             return new SummaryEngine(settings, time, log, options, cache, PostSummaryProvider.Gemini, endpoint, pool, ledger, throttle);
+        }
+
+        /// <summary>The local file, or the Redis server that $env:INTERVIEWTOOLS_LEDGER or config.yaml's ledger names.</summary>
+        /// <exception cref="EngineSetupException">The setting is not a usable URL, or its server cannot be reached.</exception>
+        private static ILedgerStore OpenLedger(InterviewToolsConfig config, Func<string, string?> environment, GeminiEndpoint endpoint, RouteLimits limits, TimeProvider time, IEngineLog log)
+        {
+            var setting = config.ResolveLedger(environment);
+            if (setting == null) return new FileLedgerStore(FileLedgerStore.PathFor(StateDirectory.Resolve(environment), endpoint.BaseUrl), limits, time, log);
+            var address = Address(setting, environment);
+            try
+            {
+                return RedisLedgerStore.Open(address, endpoint.BaseUrl, limits, time, log);
+            }
+            catch (LedgerUnavailableException e)
+            {
+                throw new EngineSetupException(SetupProblem.LedgerUnreachable, e.Message, e);
+            }
+        }
+
+        /// <summary>The Redis server that $env:INTERVIEWTOOLS_CACHE, config.yaml's cache or else the ledger setting names, or null.</summary>
+        /// <exception cref="EngineSetupException">The setting is not a usable URL, or its server cannot be reached.</exception>
+        private static ISharedResults? OpenSharedCache(InterviewToolsConfig config, Func<string, string?> environment, IEngineLog log)
+        {
+            var setting = config.ResolveCache(environment);
+            if (setting == null) return null;
+            var address = Address(setting, environment);
+            try
+            {
+                return new RedisResults(RedisConnections.Connect(address), address.ToString(), log);
+            }
+            catch (LedgerUnavailableException e)
+            {
+                throw new EngineSetupException(SetupProblem.LedgerUnreachable, e.Message, e);
+            }
+        }
+
+        private static RedisAddress Address(string setting, Func<string, string?> environment)
+        {
+            try
+            {
+                return RedisAddress.Parse(setting, environment);
+            }
+            catch (ArgumentException e)
+            {
+                throw new EngineSetupException(SetupProblem.BadLedgerSetting, e.Message, e);
+            }
         }
 
         private static SummaryEngine Offline(EngineSettings settings, TimeProvider time, IEngineLog log, SummarizerOptions options, ResultCache cache) =>
@@ -168,9 +215,25 @@ namespace InterviewTools.Engine
             {
                 return new PostReadException(post.Source, PostProblem.TooManyTokens, Message.Format(EngineMessages.PostTooManyTokens, post.Source, tokens, SummarizerOptions.FallbackInputTokenLimit));
             }
-            return Ledger.TooLongForEveryRoute(Routes(), tokens) is { } overEveryRoute
+            return TooLongForEveryRoute(tokens) is { } overEveryRoute
                 ? new PostReadException(post.Source, PostProblem.TooManyTokens, Message.Format(EngineMessages.PostOverEveryRoute, post.Source, overEveryRoute))
                 : null;
+        }
+
+        /// <summary>
+        /// Planning does not wait for a shared ledger that cannot answer: the post is then planned as sendable, and its reservation,
+        /// which waits for the ledger within MaxWait and applies the same rule, refuses or defers it.
+        /// </summary>
+        private string? TooLongForEveryRoute(long tokens)
+        {
+            try
+            {
+                return Ledger.TooLongForEveryRoute(Routes(), tokens);
+            }
+            catch (LedgerUnavailableException)
+            {
+                return null;
+            }
         }
 
         /// <summary>Summarises a post to its final outcome: planned first, then reused, refused or summarised.</summary>
@@ -200,9 +263,20 @@ namespace InterviewTools.Engine
             }
 
             var summarizer = StartRun();
-            var outcome = await summarizer.SummarizeAsync(post, cancellationToken).ConfigureAwait(false);
-            if (outcome.Summary.Status == PostSummaryStatus.Deferred) outcome = StandInFor(outcome);
-            Keep(outcome);
+            // Another machine may be sending this very post: its claim makes this one wait for its summary instead.
+            var (claim, answered) = _settings.Force ? (null, null) : await _cache.ClaimAsync(post, _cacheKey, _options.MaxWait, cancellationToken).ConfigureAwait(false);
+            if (answered != null)
+            {
+                _log.Verbose($"{post.Source}: summarized meanwhile by another process sharing {_cache.Shared!.Location}; taken from the cache.");
+                return SummaryOutcome.Kept(post, answered);
+            }
+            SummaryOutcome outcome;
+            using (claim)
+            {
+                outcome = await summarizer.SummarizeAsync(post, cancellationToken).ConfigureAwait(false);
+                if (outcome.Summary.Status == PostSummaryStatus.Deferred) outcome = StandInFor(outcome);
+                Keep(outcome);
+            }
             var s = outcome.Summary;
             _tally.Add(s);
             if (s.Fallback || s.Status == PostSummaryStatus.Deferred) _deferrals.Add(s);
@@ -291,11 +365,17 @@ namespace InterviewTools.Engine
         };
 
         /// <summary>Every key × model of the ledger, from the ledger alone. Times are local.</summary>
-        public IReadOnlyList<QuotaStatus> QuotaReport() =>
-            Rotation.QuotaReport.Build(Ledger.Snapshot(), _pool!.Keys, _options.Models, Ledger.Limits, _time.GetUtcNow());
+        /// <exception cref="LedgerUnavailableException">A shared ledger store was lost since the engine opened.</exception>
+        public IReadOnlyList<QuotaStatus> QuotaReport()
+        {
+            var rows = Rotation.QuotaReport.Build(Ledger.Snapshot(), _pool!.Keys, _options.Models, Ledger.Limits, _time.GetUtcNow());
+            foreach (var row in rows) row.Ledger = Ledger.Location;
+            return rows;
+        }
 
         /// <summary>Removes what <paramref name="reset"/> selects from the ledger and returns how many entries it cleared.</summary>
         /// <exception cref="StateLockTimeoutException">Another process holds the ledger.</exception>
+        /// <exception cref="LedgerUnavailableException">A shared ledger store was lost since the engine opened.</exception>
         public int ResetLedger(LedgerReset reset) => Ledger.Reset(reset);
 
         /// <summary>
@@ -459,6 +539,6 @@ namespace InterviewTools.Engine
         /// <summary>Every key × model of the chain, as the planner would try them.</summary>
         private IReadOnlyList<Route> Routes() => _options.Models.SelectMany(model => _pool!.Keys.Select(key => new Route(key, model))).ToList();
 
-        private FileLedgerStore Ledger => _ledger ?? throw new InvalidOperationException("The offline summarizer keeps no quota ledger.");
+        private ILedgerStore Ledger => _ledger ?? throw new InvalidOperationException("The offline summarizer keeps no quota ledger.");
     }
 }

@@ -53,6 +53,20 @@ namespace InterviewTools.Tests
 
         public PowerShellRun Run(string script, IDictionary<string, object?>? variables = null) => Host.Run(script, variables);
 
+        /// <summary>Runs <paramref name="action"/> with $env:INTERVIEWTOOLS_LEDGER set to <paramref name="ledger"/> in this process.</summary>
+        public static T WithLedger<T>(string ledger, Func<T> action)
+        {
+            Environment.SetEnvironmentVariable("INTERVIEWTOOLS_LEDGER", ledger);
+            try
+            {
+                return action();
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable("INTERVIEWTOOLS_LEDGER", null);
+            }
+        }
+
         public (PowerShellRun Run, System.Management.Automation.ErrorRecord? Caught) RunCatching(string script, IDictionary<string, object?>? variables = null) =>
             Host.RunCatching(script, variables);
 

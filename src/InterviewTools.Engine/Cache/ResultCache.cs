@@ -5,8 +5,10 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
+using System.Threading.Tasks;
 using InterviewTools.Engine.Common;
 using InterviewTools.Engine.Posts;
+using InterviewTools.Engine.Resources;
 using InterviewTools.Engine.State;
 using InterviewTools.Engine.Summaries;
 
@@ -39,6 +41,9 @@ namespace InterviewTools.Engine.Cache
             _time = time ?? TimeProvider.System;
         }
 
+        /// <summary>Summaries shared with other machines (the Redis server of the cache setting), or null for this machine's alone.</summary>
+        internal ISharedResults? Shared { get; set; }
+
         /// <summary>The cache folder: one sub-folder per first two hex digits of the entry ids.</summary>
         public string Root { get; }
 
@@ -50,8 +55,9 @@ namespace InterviewTools.Engine.Cache
         internal bool TryGet(PostDocument post, CacheKey key, [NotNullWhen(true)] out PostSummary? summary, bool includeFallback = true)
         {
             summary = null;
-            var path = PathOf(key.EntryId(post.ContentHash));
-            var entry = Read(path, key, post.ContentHash);
+            var id = key.EntryId(post.ContentHash);
+            var path = PathOf(id);
+            var entry = Read(path, key, post.ContentHash) ?? Adopt(id, path, key, post.ContentHash);
             if (entry == null || (entry.Summary!.Fallback && !includeFallback)) return false;
             summary = entry.Summary;
             summary.Source = post.Source;
@@ -83,10 +89,83 @@ namespace InterviewTools.Engine.Cache
                 CachedAt = _time.GetUtcNow(),
                 Summary = summary,
             };
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(entry, CacheJson.Files.CacheEntry);
             StateDirectory.Ensure(Path.GetDirectoryName(Root)!);
             StateDirectory.Ensure(Root);
-            AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, entry, CacheJson.Files.CacheEntry));
+            AtomicFile.Write(path, stream => stream.Write(bytes, 0, bytes.Length));
+            Shared?.Publish(key.EntryId(contentHash), bytes);
             return true;
+        }
+
+        /// <summary>
+        /// Claims <paramref name="post"/> before it is sent, so that two machines starting it at once send it once: the one that
+        /// holds the claim sends, the other waits for its summary, up to <paramref name="maxWait"/>, then sends itself. Null: this
+        /// process sends (dispose the claim after keeping the summary); otherwise the summary another machine finished.
+        /// </summary>
+        internal async Task<(IDisposable? Claim, PostSummary? Answer)> ClaimAsync(PostDocument post, CacheKey key, TimeSpan maxWait,
+            CancellationToken cancellationToken)
+        {
+            var shared = Shared;
+            if (shared == null) return (null, null);
+            var id = key.EntryId(post.ContentHash);
+            var deadline = _time.GetUtcNow() + maxWait;
+            while (!shared.TryClaim(id, ClaimLife))
+            {
+                if (TryGet(post, key, out var answer, includeFallback: false)) return (null, answer);
+                if (_time.GetUtcNow() >= deadline) return (null, null);
+                await _time.Delay(ClaimPoll, cancellationToken).ConfigureAwait(false);
+            }
+            var claim = new Claimed(shared, id);
+            // The machine that held the claim before may have finished it since this one looked: it published before letting go.
+            if (TryGet(post, key, out var finished, includeFallback: false))
+            {
+                claim.Dispose();
+                return (null, finished);
+            }
+            return (claim, null);
+        }
+
+        /// <summary>Longer than a post's requests with their retries; a claim whose process died frees the post after it.</summary>
+        internal static readonly TimeSpan ClaimLife = TimeSpan.FromMinutes(3);
+
+        private static readonly TimeSpan ClaimPoll = TimeSpan.FromMilliseconds(200);
+
+        private sealed class Claimed : IDisposable
+        {
+            private readonly ISharedResults _shared;
+            private readonly string _id;
+
+            public Claimed(ISharedResults shared, string id)
+            {
+                _shared = shared;
+                _id = id;
+            }
+
+            public void Dispose() => _shared.Unclaim(_id);
+        }
+
+        /// <summary>An entry another machine finished: checked as a local file is, then kept here too.</summary>
+        private CacheEntry? Adopt(string id, string path, CacheKey key, string contentHash)
+        {
+            var bytes = Shared?.Fetch(id);
+            if (bytes == null) return null;
+            var entry = Parse(bytes, out var defect);
+            if (entry == null || !key.Matches(entry, contentHash))
+            {
+                _log.Warning(Message.Format(EngineMessages.SharedSummaryUnusable, Shared!.Location, id, defect ?? EngineMessages.SharedSummaryMismatch));
+                return null;
+            }
+            try
+            {
+                StateDirectory.Ensure(Path.GetDirectoryName(Root)!);
+                StateDirectory.Ensure(Root);
+                AtomicFile.Write(path, stream => stream.Write(bytes, 0, bytes.Length));
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                _log.Warning(Message.Format(EngineMessages.SharedSummaryNotKept, Shared!.Location, e.Message));
+            }
+            return entry;
         }
 
         /// <summary>Every entry file, unreadable ones included (with <see cref="CacheFile.Problem"/> set). Lists without changing anything.</summary>

@@ -14,7 +14,7 @@ namespace InterviewTools.Engine.Config
     /// <summary>Walks the parsed YAML of config.yaml into <see cref="InterviewToolsConfig"/>, one setting at a time, so one bad entry costs only itself.</summary>
     internal sealed class ConfigReader
     {
-        private static readonly string[] Settings = { "endpoint", "models", "keys", "limits", "builtInLimits", "maxWaitSec", "throttleLimit", "prices" };
+        private static readonly string[] Settings = { "endpoint", "models", "keys", "limits", "builtInLimits", "maxWaitSec", "throttleLimit", "prices", "ledger", "cache" };
         private static readonly string[] KeyFields = { "project", "key", "env" };
         private static readonly string[] LimitFields = { "rpm", "tpm", "rpd", "tpd" };
         private static readonly string[] PriceFields = { "input", "output", "cached" };
@@ -74,6 +74,12 @@ namespace InterviewTools.Engine.Config
                         break;
                     case "maxWaitSec":
                         _config.MaxWaitSec = (int?)Integer(value, "maxWaitSec", 0, InterviewToolsConfig.MaxWaitSecLimit);
+                        break;
+                    case "ledger":
+                        _config.Ledger = Text(value, "ledger");
+                        break;
+                    case "cache":
+                        _config.Cache = Text(value, "cache");
                         break;
                     case "throttleLimit":
                         _config.ThrottleLimit = (int?)Integer(value, "throttleLimit", 1, InterviewToolsConfig.MaxThrottleLimit);

@@ -43,6 +43,38 @@ namespace InterviewTools.Engine.Config
 
         public int? ThrottleLimit { get; internal set; }
 
+        /// <summary>Where the quota ledger lives: "file" (the default) or a redis:// or rediss:// URL; checked when the engine opens it.</summary>
+        public string? Ledger { get; internal set; }
+
+        /// <summary>Where finished summaries are shared: "file" (this machine's cache alone) or a redis:// or rediss:// URL.</summary>
+        public string? Cache { get; internal set; }
+
+        /// <summary>The variable that names the shared result cache; it wins over the file's cache setting.</summary>
+        public const string CacheVariable = "INTERVIEWTOOLS_CACHE";
+
+        /// <summary>
+        /// $env:INTERVIEWTOOLS_CACHE, else the file's cache setting, else the ledger's Redis server (machines that share quota
+        /// share summaries too); null when summaries stay in this machine's cache alone.
+        /// </summary>
+        public string? ResolveCache(Func<string, string?> environment)
+        {
+            var setting = environment(CacheVariable);
+            if (string.IsNullOrWhiteSpace(setting)) setting = Cache;
+            if (string.IsNullOrWhiteSpace(setting)) return ResolveLedger(environment);
+            return string.Equals(setting!.Trim(), "file", StringComparison.OrdinalIgnoreCase) ? null : setting.Trim();
+        }
+
+        /// <summary>The variable that names the ledger store; it wins over the file's ledger setting.</summary>
+        public const string LedgerVariable = "INTERVIEWTOOLS_LEDGER";
+
+        /// <summary>$env:INTERVIEWTOOLS_LEDGER, else the file's ledger setting, else null for the local file.</summary>
+        public string? ResolveLedger(Func<string, string?> environment)
+        {
+            var setting = environment(LedgerVariable);
+            if (string.IsNullOrWhiteSpace(setting)) setting = Ledger;
+            return string.IsNullOrWhiteSpace(setting) || string.Equals(setting!.Trim(), "file", StringComparison.OrdinalIgnoreCase) ? null : setting.Trim();
+        }
+
         /// <summary>The environment variable wins over the file, as it does for every other Gemini tool that reads it.</summary>
         public GeminiEndpoint ResolveEndpoint(Func<string, string?> environment)
         {

@@ -25,6 +25,12 @@ namespace InterviewTools.Engine.Rotation
         /// </summary>
         Reservation? TryReserve(IReadOnlyList<Route> candidates, long tokens, out Blockage? earliest);
 
+        /// <summary>
+        /// Why a request of <paramref name="tokens"/> can go to none of <paramref name="routes"/> (<see cref="ReservePass.TooLongForEveryRoute"/>
+        /// on what the store knows now), or null; for -WhatIf and planning.
+        /// </summary>
+        string? TooLongForEveryRoute(IReadOnlyList<Route> routes, long tokens);
+
         /// <summary>The server answered: the reservation's estimate becomes the tokens it counted.</summary>
         void Settle(Reservation reservation, long countedTokens);
 

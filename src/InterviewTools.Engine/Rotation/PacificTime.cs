@@ -26,6 +26,23 @@ namespace InterviewTools.Engine.Rotation
             return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
         }
 
+        /// <summary>
+        /// The Pacific midnights from <paramref name="before"/> days before the day of <paramref name="now"/> to <paramref name="after"/>
+        /// days after it, each with the day it starts: a table a server-side script can look its own clock up in, DST included.
+        /// </summary>
+        public static System.Collections.Generic.IReadOnlyList<(DateTimeOffset Start, string Day)> Midnights(DateTimeOffset now, int before, int after)
+        {
+            var zone = TimeZone;
+            var today = TimeZoneInfo.ConvertTime(now, zone).Date;
+            var table = new System.Collections.Generic.List<(DateTimeOffset, string)>();
+            for (var d = -before; d <= after; d++)
+            {
+                var midnight = today.AddDays(d);
+                table.Add((new DateTimeOffset(midnight, zone.GetUtcOffset(midnight)), midnight.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            }
+            return table;
+        }
+
         private static TimeZoneInfo FindZone()
         {
             foreach (var id in ZoneIds)

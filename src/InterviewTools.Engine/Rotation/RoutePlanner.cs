@@ -3,6 +3,10 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using InterviewTools.Engine.Resources;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
 
 namespace InterviewTools.Engine.Rotation
 {
@@ -17,12 +21,17 @@ namespace InterviewTools.Engine.Rotation
         public static readonly TimeSpan ProbePoll = TimeSpan.FromMilliseconds(50);
 
         private static readonly TimeSpan WakeMargin = TimeSpan.FromMilliseconds(50);
+
+        /// <summary>The first wait before the ledger store is tried again after it was lost; the waits double from there.</summary>
+        private static readonly TimeSpan LedgerRetryMinimum = TimeSpan.FromMilliseconds(200);
         private readonly IReadOnlyList<PooledKey> _keys;
         private readonly ILedgerStore _store;
         private readonly TimeProvider _time;
         private readonly TimeSpan _maxWait;
         private readonly Dictionary<string, int> _nextProject = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         private IReadOnlyList<string> _chain;
+        /// <summary>UTC ticks of when the ledger store was lost, 0 while it answers; shared by every post of the run.</summary>
+        private long _ledgerLostAt;
 
         public RoutePlanner(IReadOnlyList<PooledKey> keys, IReadOnlyList<string> chain, ILedgerStore store, TimeProvider time, TimeSpan maxWait)
         {
@@ -62,7 +71,8 @@ namespace InterviewTools.Engine.Rotation
                 cancellationToken.ThrowIfCancellationRequested();
                 var candidates = Candidates(excludedModels);
                 if (candidates.Count == 0) return RouteLease.Exhausted();
-                var reservation = _store.TryReserve(candidates, tokens, out var blockage);
+                var (reservation, blockage, lost) = await ReserveAsync(candidates, tokens, onWait, cancellationToken).ConfigureAwait(false);
+                if (lost != null) return RouteLease.Deferred(lost);
                 if (reservation != null) return RouteLease.Granted(reservation, End);
                 if (blockage == null) return RouteLease.Exhausted();
                 if (blockage.Never) return RouteLease.Oversized(blockage);
@@ -79,6 +89,72 @@ namespace InterviewTools.Engine.Rotation
                     await _time.Delay(wait + WakeMargin, cancellationToken).ConfigureAwait(false);
                 }
             }
+        }
+
+        /// <summary>
+        /// One reservation, with the ledger store retried with backoff while it cannot be reached, for as long as MaxWait allows
+        /// since it was lost; then the post is deferred with the reason. No request is ever sent without the ledger's limits.
+        /// </summary>
+        private async Task<(Reservation? Reservation, Blockage? Blockage, Blockage? Lost)> ReserveAsync(IReadOnlyList<Route> candidates, long tokens,
+            Action<Blockage> onWait, CancellationToken cancellationToken)
+        {
+            LedgerUnavailableException? last = null;
+            try
+            {
+                var result = ReserveOnce(candidates, tokens);
+                Interlocked.Exchange(ref _ledgerLostAt, 0);
+                return (result.Reservation, result.Blockage, null);
+            }
+            catch (LedgerUnavailableException e)
+            {
+                last = e;
+            }
+            var now = _time.GetUtcNow();
+            Interlocked.CompareExchange(ref _ledgerLostAt, now.UtcTicks, 0);
+            var lostAt = new DateTimeOffset(Interlocked.Read(ref _ledgerLostAt), TimeSpan.Zero);
+            var left = _maxWait - (now - lostAt);
+            if (left >= LedgerRetryMinimum)
+            {
+                var pipeline = new ResiliencePipelineBuilder { TimeProvider = _time }
+                    .AddTimeout(new TimeoutStrategyOptions { Timeout = left })
+                    .AddRetry(new RetryStrategyOptions
+                    {
+                        ShouldHandle = new PredicateBuilder().Handle<LedgerUnavailableException>(),
+                        MaxRetryAttempts = int.MaxValue,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        Delay = LedgerRetryMinimum,
+                        MaxDelay = TimeSpan.FromSeconds(5),
+                        OnRetry = args =>
+                        {
+                            last = (LedgerUnavailableException)args.Outcome.Exception!;
+                            onWait(new Blockage(_time.GetUtcNow() + args.RetryDelay, Message.Format(EngineMessages.LedgerReconnecting, last.Message)));
+                            return default;
+                        },
+                    })
+                    .Build();
+                try
+                {
+                    var result = await pipeline.ExecuteAsync(_ => new ValueTask<(Reservation?, Blockage?)>(ReserveOnce(candidates, tokens)), cancellationToken).ConfigureAwait(false);
+                    Interlocked.Exchange(ref _ledgerLostAt, 0);
+                    return (result.Item1, result.Item2, null);
+                }
+                catch (LedgerUnavailableException e)
+                {
+                    last = e;
+                }
+                catch (TimeoutRejectedException)
+                {
+                }
+            }
+            var reason = Message.Format(EngineMessages.LedgerLostDeferred, last.Message, (_time.GetUtcNow() - lostAt).TotalSeconds, _maxWait.TotalSeconds);
+            return (null, null, new Blockage(_time.GetUtcNow() + LedgerRetryMinimum, reason));
+        }
+
+        private (Reservation? Reservation, Blockage? Blockage) ReserveOnce(IReadOnlyList<Route> candidates, long tokens)
+        {
+            var reservation = _store.TryReserve(candidates, tokens, out var blockage);
+            return (reservation, blockage);
         }
 
         /// <summary>Every usable route in order of preference: models in chain order; within a model, projects in rotation; within a project, its keys.</summary>

@@ -95,13 +95,26 @@ namespace InterviewTools.Hosting
 
         private static string Noun(string parameter) => parameter switch { "KeyId" => "key", "Project" => "project", _ => "model" };
 
-        public static ErrorRecord Setup(Engine.EngineSetupException e) => e.Problem == Engine.SetupProblem.NoApiKey ? NoApiKey() : BadEndpoint(e.Message);
+        public static ErrorRecord Setup(Engine.EngineSetupException e) => e.Problem switch
+        {
+            Engine.SetupProblem.NoApiKey => NoApiKey(),
+            Engine.SetupProblem.BadLedgerSetting => Create("LedgerSettingInvalid", ErrorCategory.InvalidArgument, null, e.Message, HostingMessages.LedgerSettingInvalidAction, e),
+            Engine.SetupProblem.LedgerUnreachable => LedgerUnreachable(e.Message, e),
+            _ => BadEndpoint(e.Message),
+        };
+
+        /// <summary>A shared ledger store that answered when the command started is gone; the message names it without its password.</summary>
+        public static ErrorRecord LedgerLost(Engine.Rotation.LedgerUnavailableException e) => LedgerUnreachable(e.Message, e);
+
+        private static ErrorRecord LedgerUnreachable(string message, Exception e) =>
+            Create("LedgerStoreUnreachable", ErrorCategory.ConnectionError, null, message, HostingMessages.LedgerStoreUnreachableAction, e);
 
         public static ErrorRecord BadEndpoint(string message) =>
             Create("GeminiBaseUrlInvalid", ErrorCategory.InvalidArgument, null, message, "Fix or remove $env:GOOGLE_GEMINI_BASE_URL.");
 
         public static ErrorRecord Unexpected(string source, Exception e) => e is Engine.State.StateLockTimeoutException locked
             ? StateLocked(source, locked)
+            : e is Engine.Rotation.LedgerUnavailableException lost ? LedgerLost(lost)
             : Create("SummaryCrashed", ErrorCategory.NotSpecified, source, $"'{source}': {e.GetType().Name}: {e.Message}", "Report this with the post that caused it.", e);
 
         public static ErrorRecord StateLocked(object target, Engine.State.StateLockTimeoutException e) =>

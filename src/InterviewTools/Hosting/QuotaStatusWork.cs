@@ -20,7 +20,18 @@ namespace InterviewTools.Hosting
             var engine = EngineOpener.Open(cmdlet, writer, ForQuota);
             var notRefreshed = refresh ? writer.Run(engine.RefreshModelsAsync(writer.Stopping)) : null;
             if (notRefreshed != null) writer.WriteError(notRefreshed.Kind == FailureKind.NoUsableKey ? ErrorRecords.NoApiKeyToRefresh() : ErrorRecords.RunStopped(notRefreshed));
-            var rows = engine.QuotaReport();
+            IReadOnlyList<QuotaStatus> rows;
+            try
+            {
+                rows = engine.QuotaReport();
+            }
+            catch (LedgerUnavailableException e)
+            {
+                writer.Drain();
+                cmdlet.ThrowTerminatingError(ErrorRecords.LedgerLost(e));
+                throw;
+            }
+            writer.WriteVerbose($"Read the quota ledger at {engine.LedgerLocation}.");
             if (rows.Count == 0) writer.WriteWarning(Message.Format(HostingMessages.NoQuotaToShow, engine.LedgerLocation));
             foreach (var row in rows.Where(filter.Includes)) writer.WriteObject(row);
         }
@@ -51,6 +62,11 @@ namespace InterviewTools.Hosting
             catch (StateLockTimeoutException e)
             {
                 writer.WriteError(ErrorRecords.StateLocked(engine.LedgerLocation, e));
+                return;
+            }
+            catch (LedgerUnavailableException e)
+            {
+                writer.WriteError(ErrorRecords.LedgerLost(e));
                 return;
             }
             writer.WriteVerbose($"Cleared {cleared} ledger entr{(cleared == 1 ? "y" : "ies")} for {what} in {engine.LedgerLocation}.");
