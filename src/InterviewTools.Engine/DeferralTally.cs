@@ -50,7 +50,15 @@ namespace InterviewTools.Engine
 
         private static int UnknownTiers(RoutePlanner planner)
         {
-            var state = planner.Snapshot();
+            LedgerState state;
+            try
+            {
+                state = planner.Snapshot();
+            }
+            catch (LedgerUnavailableException)
+            {
+                return 0;
+            }
             return planner.Keys.Select(k => k.Project).Distinct(StringComparer.Ordinal).Count(p => state.TierOf(p) == ProjectTier.Unknown);
         }
 

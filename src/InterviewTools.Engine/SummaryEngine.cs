@@ -236,6 +236,18 @@ namespace InterviewTools.Engine
             }
         }
 
+        private LedgerState? SnapshotOrNull()
+        {
+            try
+            {
+                return Ledger.Snapshot();
+            }
+            catch (LedgerUnavailableException)
+            {
+                return null;
+            }
+        }
+
         /// <summary>Summarises a post to its final outcome: planned first, then reused, refused or summarised.</summary>
         public Task<SummaryOutcome> SummarizeAsync(PostDocument post, CancellationToken cancellationToken) => SummarizeAsync(Plan(post), cancellationToken);
 
@@ -340,9 +352,10 @@ namespace InterviewTools.Engine
         public RunSummary RunSummary(int unreadable)
         {
             var quotaLeft = Array.Empty<RunSummaryQuota>();
-            if (Provider == PostSummaryProvider.Gemini)
+            // A shared ledger lost mid-run leaves the quota left unknown; the rest of the summary still holds.
+            if (Provider == PostSummaryProvider.Gemini && SnapshotOrNull() is { } state)
             {
-                quotaLeft = QuotaForecast.Routes(Ledger.Snapshot(), _pool!.Keys, _planner?.Chain ?? _options.Models, Ledger.Limits, _time.GetUtcNow())
+                quotaLeft = QuotaForecast.Routes(state, _pool!.Keys, _planner?.Chain ?? _options.Models, Ledger.Limits, _time.GetUtcNow())
                     .GroupBy(r => r.Model, StringComparer.OrdinalIgnoreCase)
                     .Select(g => new RunSummaryQuota
                     {

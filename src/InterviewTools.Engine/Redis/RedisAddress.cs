@@ -84,6 +84,9 @@ namespace InterviewTools.Engine.Redis
                 SyncTimeout = (int)operationTimeout.TotalMilliseconds,
                 AsyncTimeout = (int)operationTimeout.TotalMilliseconds,
                 ClientName = "InterviewTools",
+                // While the server is gone a command fails at once instead of waiting out its timeout in the client's backlog:
+                // the planner's own backoff (within MaxWait) decides how long to wait, and every later post is not held 3 s per call.
+                BacklogPolicy = BacklogPolicy.FailFast,
             };
             if (Tls) options.SslHost = Host;
             options.EndPoints.Add(Host, Port);

@@ -33,10 +33,20 @@ namespace InterviewTools.Engine.Redis
         /// <summary>The client's first sentence, which says what happened; the rest is advice about its own options, not the user's.</summary>
         private static string Safe(RedisAddress address, Exception e)
         {
-            var line = e.Message.Split('\n')[0].Trim();
-            var stop = line.IndexOf(". ", StringComparison.Ordinal);
-            if (stop > 0) line = line.Substring(0, stop + 1);
+            var line = Reason(e);
             return address.Reveals(line) ? e.GetType().Name : line;
+        }
+
+        /// <summary>What happened, in the client's first clause; its connection dump and advice (after " - " or ". ") are not the user's.</summary>
+        public static string Reason(Exception e)
+        {
+            var line = e.Message.Split('\n')[0].Trim();
+            foreach (var end in new[] { ". ", " - " })
+            {
+                var stop = line.IndexOf(end, StringComparison.Ordinal);
+                if (stop > 0) line = line.Substring(0, stop + (end == ". " ? 1 : 0));
+            }
+            return line.Length > 200 ? line.Substring(0, 200) + "…" : line;
         }
 
         /// <summary>Whether a client exception means the server cannot answer now, rather than a fault of ours.</summary>

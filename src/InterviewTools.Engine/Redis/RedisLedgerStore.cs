@@ -345,7 +345,7 @@ namespace InterviewTools.Engine.Redis
             }
             catch (Exception e) when (RedisConnections.IsUnavailable(e))
             {
-                throw new LedgerUnavailableException(Location, Message.Format(EngineMessages.LedgerUnreachable, Location, e.Message.Split('\n')[0].Trim()), e);
+                throw new LedgerUnavailableException(Location, Message.Format(EngineMessages.LedgerUnreachable, Location, RedisConnections.Reason(e)), e);
             }
         }
 

@@ -55,7 +55,7 @@ namespace InterviewTools.Engine.Redis
             {
                 if (System.Threading.Interlocked.Exchange(ref _warned, 1) == 0)
                 {
-                    _log.Warning(Message.Format(EngineMessages.SharedCacheUnreachable, Location, e.Message.Split('\n')[0].Trim()));
+                    _log.Warning(Message.Format(EngineMessages.SharedCacheUnreachable, Location, RedisConnections.Reason(e)));
                 }
                 return otherwise;
             }
