@@ -155,6 +155,7 @@ namespace InterviewTools.Engine.Rotation
                 if (attempt.Granted != null)
                 {
                     reservation = attempt.Granted;
+                    reservation.Tier = tier;
                     break;
                 }
                 if (blockage != null && (soonest == null || blockage.Until < soonest.Until)) soonest = blockage.On(route);

@@ -41,6 +41,15 @@ namespace InterviewTools.Engine.Rotation
         /// </summary>
         internal string? PastAssumedLimit { get; set; }
 
+        /// <summary>The project's tier when the request was counted, so pricing its answer needs no second read of the ledger.</summary>
+        internal ProjectTier Tier { get; set; }
+
+        /// <summary>
+        /// The tier its answer is billed at: a success past an assumed limit is what shows a project to be paid (the ledger learns
+        /// the same from it); otherwise the tier known when it was counted.
+        /// </summary>
+        internal ProjectTier BilledTier => PastAssumedLimit != null ? ProjectTier.Paid : Tier;
+
         /// <summary>The request holds its route's probe claim (the route's limits are unconfirmed), which its answer gives back.</summary>
         internal bool Probe { get; set; }
     }

@@ -57,19 +57,6 @@ namespace InterviewTools.Engine.Rotation
 
         public LedgerState Snapshot() => _store.Snapshot();
 
-        /// <summary>The project's tier, to price an answer; Unknown while the ledger cannot be read, so a lost ledger never costs a finished summary.</summary>
-        public ProjectTier TierOf(string project)
-        {
-            try
-            {
-                return _store.Snapshot().TierOf(project);
-            }
-            catch (LedgerUnavailableException)
-            {
-                return ProjectTier.Unknown;
-            }
-        }
-
         public void DisableKey(PooledKey key, string reason) => _store.DisableKey(key, reason);
 
         public void SaveListing(ModelListing listing) => _store.SaveListing(listing);

@@ -103,7 +103,7 @@ namespace InterviewTools.Engine.Summaries
                         widened = true;
                         continue;
                     }
-                    return trace.Answered(response, maxOutputTokens, _planner.TierOf(route.Project), _options.Prices);
+                    return trace.Answered(response, maxOutputTokens, lease.Reservation!.BilledTier, _options.Prices);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {

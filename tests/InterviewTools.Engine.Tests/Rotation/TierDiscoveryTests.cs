@@ -53,6 +53,11 @@ namespace InterviewTools.Engine.Tests.Rotation
             Assert.Contains("5/5 requests this minute", record.LearnedFrom);
             var row = QuotaReport.Build(ledger, new[] { new PooledKey(ApiKey.FromPlainText(PaidSecret), "project-paid", "test") }, new[] { Flash }, new RouteLimits(), _clock.GetUtcNow()).Single();
             Assert.Equal((ProjectTier.Paid, (int?)null, LimitSource.Unknown), (row.Tier, row.RequestsPerDayLimit, row.RequestsPerDayLimitSource));
+            // Billing follows what was known: nothing is charged while the tier is unknown; the answer past the assumed limit,
+            // which shows the project paid, and every one after it are charged their paid price.
+            Assert.All(outcomes, o => Assert.True(o.Summary.WouldCost > 0m, "the paid price is always shown"));
+            Assert.All(outcomes.Take(5), o => Assert.Equal(0m, o.Summary.Cost));
+            Assert.All(outcomes.Skip(5), o => Assert.Equal(o.Summary.WouldCost, o.Summary.Cost));
         }
 
         [Fact]
